@@ -1,0 +1,75 @@
+# rawpx: `make` builds dist/rawpx.wasm and prints the size report;
+# `make test` runs every test; `make bench` prints the benchmark table.
+# Both install what they need (toolchains, binaryen, wabt, npm packages).
+
+# The one place the nightly is pinned.
+NIGHTLY := nightly-2026-05-20
+TARGET  := wasm32-unknown-unknown
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# The features the module uses; a stripped module no longer names them.
+WASM_FEATURES := --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int \
+	--enable-sign-ext --enable-mutable-globals --enable-multivalue --enable-reference-types
+WASM_OPT := node_modules/.bin/wasm-opt -O3 $(WASM_FEATURES) --strip-debug --strip-producers
+
+# Immediate-abort panics: no panic formatting or unwinding code in the module.
+RELEASE := cargo +$(NIGHTLY) build -p rawpx --release --target $(TARGET) \
+	-Zbuild-std=core,alloc \
+	--config 'target.$(TARGET).rustflags=["-Zunstable-options", "-Cpanic=immediate-abort"]'
+# The same source on stable with the default panic strategy, for comparison.
+STABLE  := cargo +stable build -p rawpx --release --target $(TARGET) --target-dir target/stable
+
+SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock .cargo/config.toml
+
+.PHONY: all size size-check test test-host test-wasm bench tools clean
+all: dist/rawpx.wasm size
+
+# --- tools -----------------------------------------------------------------
+tools: .tools/rust .tools/wabt node_modules/.package-lock.json
+
+.tools/rust:
+	rustup toolchain install $(NIGHTLY) --profile minimal --component rust-src --target $(TARGET)
+	rustup target add --toolchain stable $(TARGET)
+	mkdir -p .tools && touch $@
+
+.tools/wabt:
+	command -v wasm-objdump >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y wabt; }
+	mkdir -p .tools && touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# --- build -----------------------------------------------------------------
+dist/rawpx.wasm: $(SOURCES) .tools/rust node_modules/.package-lock.json
+	$(RELEASE)
+	mkdir -p dist
+	$(WASM_OPT) target/$(TARGET)/release/rawpx.wasm -o $@
+
+dist/rawpx-stable.wasm: $(SOURCES) .tools/rust node_modules/.package-lock.json
+	$(STABLE)
+	mkdir -p dist
+	$(WASM_OPT) target/stable/$(TARGET)/release/rawpx.wasm -o $@
+
+size: dist/rawpx.wasm dist/rawpx-stable.wasm .tools/wabt
+	node scripts/size-report.mjs
+
+size-check: dist/rawpx.wasm dist/rawpx-stable.wasm .tools/wabt
+	node scripts/size-report.mjs --check
+
+# --- test ------------------------------------------------------------------
+test: test-host test-wasm size-check
+
+test-host: .tools/rust
+	cargo +stable test -p rawpx
+
+test-wasm: dist/rawpx.wasm
+	cargo +stable test -p rawpx-wasm-tests
+
+# --- bench -----------------------------------------------------------------
+bench: dist/rawpx.wasm .tools/wabt
+	node scripts/bench.mjs
+
+clean:
+	rm -rf dist target/stable
+	cargo clean

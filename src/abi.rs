@@ -1,0 +1,148 @@
+//! The exported filters: each checks all its arguments here, before the first
+//! write, and returns a status code (SPEC.md). Kernels behind it take safe
+//! slices and cannot fail.
+
+use crate::point;
+use crate::status::{Status, code};
+use core::arch::wasm32;
+
+type Checked<T = ()> = Result<T, Status>;
+
+unsafe extern "C" {
+    /// Set by the linker: where the heap starts, above the stack and statics.
+    static __heap_base: u8;
+}
+
+/// The first address a caller's buffer may use: below it lie the module's
+/// own stack and statics, which no filter may write.
+pub fn heap_base() -> u64 {
+    (&raw const __heap_base) as usize as u64
+}
+
+/// A span of linear memory inside the caller's part of it.
+#[derive(Clone, Copy)]
+struct Buffer {
+    ptr: u32,
+    len: u32,
+}
+
+impl Buffer {
+    fn new(ptr: u32, len: u64) -> Checked<Buffer> {
+        let end = wasm32::memory_size::<0>() as u64 * 65536;
+        let start = u64::from(ptr);
+        if start < heap_base() || start + len > end {
+            return Err(Status::OutOfBounds);
+        }
+        Ok(Buffer { ptr, len: len as u32 })
+    }
+
+    /// A w×h RGBA image at `ptr`.
+    fn image(ptr: u32, w: u32, h: u32) -> Checked<Buffer> {
+        if w == 0 || h == 0 {
+            return Err(Status::InvalidArgument);
+        }
+        let len = u64::from(w) * u64::from(h) * 4;
+        if len > u64::from(u32::MAX) {
+            return Err(Status::OutOfBounds);
+        }
+        Buffer::new(ptr, len)
+    }
+
+    fn disjoint(self, other: Buffer) -> Checked {
+        let (a, b) = (u64::from(self.ptr), u64::from(other.ptr));
+        let shared = a < b + u64::from(other.len) && b < a + u64::from(self.len);
+        if shared { Err(Status::Overlap) } else { Ok(()) }
+    }
+
+    fn bytes<'a>(self) -> &'a mut [u8] {
+        // SAFETY: `new` checked the span lies inside memory, above the
+        // module's own data; nothing else refers to it during the call.
+        unsafe { core::slice::from_raw_parts_mut(self.ptr as *mut u8, self.len as usize) }
+    }
+
+    /// The buffer as an array; `new` was given exactly `N` bytes.
+    fn array<'a, const N: usize>(self) -> &'a mut [u8; N] {
+        debug_assert_eq!(self.len as usize, N);
+        // SAFETY: as for `bytes`, and the span is N bytes long.
+        unsafe { &mut *(self.ptr as *mut [u8; N]) }
+    }
+}
+
+fn param(ok: bool) -> Checked {
+    if ok { Ok(()) } else { Err(Status::InvalidArgument) }
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn grayscale(ptr: u32, w: u32, h: u32) -> i32 {
+    code(Buffer::image(ptr, w, h).map(|img| point::grayscale::simd(img.bytes())))
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn invert(ptr: u32, w: u32, h: u32) -> i32 {
+    code(Buffer::image(ptr, w, h).map(|img| point::invert::simd(img.bytes())))
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn brightness(ptr: u32, w: u32, h: u32, delta: i32) -> i32 {
+    code((|| {
+        let img = Buffer::image(ptr, w, h)?;
+        param((-255..=255).contains(&delta))?;
+        point::brightness::simd(img.bytes(), delta);
+        Ok(())
+    })())
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn contrast(ptr: u32, w: u32, h: u32, factor: f32) -> i32 {
+    code((|| {
+        let img = Buffer::image(ptr, w, h)?;
+        param((0.0..=100.0).contains(&factor))?;
+        point::contrast::simd(img.bytes(), factor);
+        Ok(())
+    })())
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn color_matrix(ptr: u32, w: u32, h: u32, m: u32) -> i32 {
+    code((|| {
+        let img = Buffer::image(ptr, w, h)?;
+        // Read before any write, so a matrix inside the image is harmless.
+        let bytes = Buffer::new(m, 80)?.array::<80>().as_chunks::<4>().0;
+        let m: [f32; 20] = core::array::from_fn(|i| f32::from_le_bytes(bytes[i]));
+        param(m.iter().all(|x| x.is_finite()))?;
+        point::color_matrix::simd(img.bytes(), &point::color_matrix::Matrix::new(&m));
+        Ok(())
+    })())
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn apply_lut(ptr: u32, w: u32, h: u32, lut: u32) -> i32 {
+    code((|| {
+        let img = Buffer::image(ptr, w, h)?;
+        // Copied before any write, so a table inside the image is harmless.
+        let table: [u8; 1024] = *Buffer::new(lut, 1024)?.array();
+        point::apply_lut::scalar(img.bytes(), &table);
+        Ok(())
+    })())
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn premultiply(ptr: u32, w: u32, h: u32) -> i32 {
+    code(Buffer::image(ptr, w, h).map(|img| point::premultiply::simd(img.bytes())))
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn unpremultiply(ptr: u32, w: u32, h: u32) -> i32 {
+    code(Buffer::image(ptr, w, h).map(|img| point::unpremultiply::simd(img.bytes())))
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn histogram(ptr: u32, w: u32, h: u32, out: u32) -> i32 {
+    code((|| {
+        let img = Buffer::image(ptr, w, h)?;
+        let out = Buffer::new(out, 4096)?;
+        img.disjoint(out)?;
+        point::histogram::scalar(img.bytes(), out.array());
+        Ok(())
+    })())
+}

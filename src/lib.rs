@@ -1,0 +1,36 @@
+//! rawpx: image filters over RGBA8 pixels in one raw WebAssembly module.
+//!
+//! The crate builds as a `cdylib` for `wasm32-unknown-unknown` (the shipped
+//! module, with the exported ABI of `abi`) and as an `rlib` on the host, where
+//! the scalar reference kernels are tested and used by the wasmtime harness.
+#![no_std]
+
+#[cfg(all(target_arch = "wasm32", not(target_feature = "simd128")))]
+compile_error!(
+    "rawpx needs -C target-feature=+simd128 for the whole build: without it every \
+     SIMD intrinsic becomes an out-of-line call and runs ~12x slower, silently"
+);
+
+#[cfg(target_arch = "wasm32")]
+extern crate alloc;
+
+pub mod point;
+pub mod status;
+
+#[cfg(target_arch = "wasm32")]
+mod abi;
+#[cfg(target_arch = "wasm32")]
+mod memory;
+#[cfg(target_arch = "wasm32")]
+mod simd;
+
+// The host build (tests, and the harness's reference) links std for its panic
+// machinery; the module itself is core + alloc only.
+#[cfg(not(target_arch = "wasm32"))]
+extern crate std;
+
+#[cfg(target_arch = "wasm32")]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
+}
