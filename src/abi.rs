@@ -2,22 +2,11 @@
 //! write, and returns a status code (SPEC.md). Kernels behind it take safe
 //! slices and cannot fail.
 
+use crate::memory::in_heap;
 use crate::point;
 use crate::status::{Status, code};
-use core::arch::wasm32;
 
 type Checked<T = ()> = Result<T, Status>;
-
-unsafe extern "C" {
-    /// Set by the linker: where the heap starts, above the stack and statics.
-    static __heap_base: u8;
-}
-
-/// The first address a caller's buffer may use: below it lie the module's
-/// own stack and statics, which no filter may write.
-pub fn heap_base() -> u64 {
-    (&raw const __heap_base) as usize as u64
-}
 
 /// A span of linear memory inside the caller's part of it.
 #[derive(Clone, Copy)]
@@ -28,9 +17,7 @@ struct Buffer {
 
 impl Buffer {
     fn new(ptr: u32, len: u64) -> Checked<Buffer> {
-        let end = wasm32::memory_size::<0>() as u64 * 65536;
-        let start = u64::from(ptr);
-        if start < heap_base() || start + len > end {
+        if !in_heap(u64::from(ptr), len) {
             return Err(Status::OutOfBounds);
         }
         Ok(Buffer { ptr, len: len as u32 })

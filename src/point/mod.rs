@@ -14,3 +14,6 @@ pub mod histogram;
 pub mod invert;
 pub mod premultiply;
 pub mod unpremultiply;
+
+#[cfg(test)]
+mod tests;

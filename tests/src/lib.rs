@@ -1,1 +1,223 @@
+//! The harness: runs the built `dist/rawpx.wasm` under wasmtime, compiled once
+//! per test binary, and describes each point operation both as a call into
+//! the module and as the crate's scalar reference on the host.
 
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use wasmtime::{Engine, Instance, Memory, Module, Store, StoreLimits, StoreLimitsBuilder, WasmParams, WasmResults};
+
+pub use rawpx::point;
+pub use rawpx::status::Status;
+
+/// `RAWPX_WASM`, or the module `make` builds.
+pub fn module_path() -> PathBuf {
+    std::env::var_os("RAWPX_WASM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist/rawpx.wasm"))
+}
+
+pub fn module() -> &'static Module {
+    static MODULE: OnceLock<Module> = OnceLock::new();
+    MODULE.get_or_init(|| {
+        let path = module_path();
+        Module::from_file(&Engine::default(), &path)
+            .unwrap_or_else(|e| panic!("{}: {e:?} (run `make` first)", path.display()))
+    })
+}
+
+/// One fresh instance of the module.
+pub struct Rawpx {
+    store: Store<StoreLimits>,
+    instance: Instance,
+    memory: Memory,
+}
+
+impl Rawpx {
+    pub fn new() -> Rawpx {
+        Rawpx::with_memory_limit(usize::MAX)
+    }
+
+    /// An instance whose memory may not grow past `bytes`.
+    pub fn with_memory_limit(bytes: usize) -> Rawpx {
+        let module = module();
+        let mut store = Store::new(module.engine(), StoreLimitsBuilder::new().memory_size(bytes).build());
+        store.limiter(|limits| limits);
+        let instance = Instance::new(&mut store, module, &[]).expect("instantiate");
+        let memory = instance.get_memory(&mut store, "memory").expect("memory export");
+        Rawpx { store, instance, memory }
+    }
+
+    /// Calls an export; a trap fails the test.
+    pub fn call<P: WasmParams, R: WasmResults>(&mut self, name: &str, params: P) -> R {
+        let f = self.instance.get_typed_func::<P, R>(&mut self.store, name).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        f.call(&mut self.store, params).unwrap_or_else(|e| panic!("{name} trapped: {e:?}"))
+    }
+
+    pub fn alloc(&mut self, len: u32) -> u32 {
+        self.call("alloc", len)
+    }
+
+    pub fn free(&mut self, ptr: u32, len: u32) {
+        self.call::<_, ()>("free", (ptr, len))
+    }
+
+    /// Allocates a block holding `bytes`.
+    pub fn put(&mut self, bytes: &[u8]) -> u32 {
+        let ptr = self.alloc(bytes.len() as u32);
+        assert_ne!(ptr, 0, "alloc({}) failed", bytes.len());
+        self.write(ptr, bytes);
+        ptr
+    }
+
+    pub fn write(&mut self, ptr: u32, bytes: &[u8]) {
+        self.memory.write(&mut self.store, ptr as usize, bytes).expect("write inside memory");
+    }
+
+    pub fn read(&self, ptr: u32, len: usize) -> Vec<u8> {
+        self.memory.data(&self.store)[ptr as usize..][..len].to_vec()
+    }
+
+    /// All of linear memory, to prove a refused call wrote nothing.
+    pub fn snapshot(&self) -> Vec<u8> {
+        self.memory.data(&self.store).to_vec()
+    }
+
+    pub fn memory_size(&self) -> usize {
+        self.memory.data_size(&self.store)
+    }
+}
+
+impl Default for Rawpx {
+    fn default() -> Rawpx {
+        Rawpx::new()
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so failures reproduce.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    pub fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next() as u8).collect()
+    }
+
+    /// Uniform in [lo, hi).
+    pub fn f32(&mut self, lo: f32, hi: f32) -> f32 {
+        lo + (hi - lo) * ((self.next() >> 40) as f32 / (1u64 << 24) as f32)
+    }
+
+    /// An RGBA image whose alpha is often exactly 0 or 255, as in real images.
+    pub fn image(&mut self, w: u32, h: u32) -> Vec<u8> {
+        let mut px = self.bytes((w * h * 4) as usize);
+        for p in px.chunks_exact_mut(4) {
+            p[3] = match self.next() % 4 {
+                0 => 0,
+                1 => 255,
+                _ => p[3],
+            };
+        }
+        px
+    }
+}
+
+/// Sizes that exercise every tail length: 1×1, 1×N, N×1, 17×3 and larger.
+pub const SIZES: &[(u32, u32)] = &[
+    (1, 1), (1, 2), (1, 3), (1, 4), (1, 5), (2, 1), (3, 1), (5, 1), (1, 17), (17, 1),
+    (17, 3), (3, 17), (4, 4), (5, 7), (16, 16), (33, 9), (64, 64), (127, 61), (256, 1), (1, 256),
+];
+
+/// An in-place point operation with its parameters.
+#[derive(Clone, Debug)]
+pub enum PointOp {
+    Grayscale,
+    Invert,
+    Brightness(i32),
+    Contrast(f32),
+    ColorMatrix([f32; 20]),
+    ApplyLut(Box<[u8; 1024]>),
+    Premultiply,
+    Unpremultiply,
+}
+
+impl PointOp {
+    /// Every operation, with random parameters drawn from `rng`.
+    pub fn all(rng: &mut Rng) -> Vec<PointOp> {
+        vec![
+            PointOp::Grayscale,
+            PointOp::Invert,
+            PointOp::Brightness((rng.next() % 511) as i32 - 255),
+            PointOp::Contrast(rng.f32(0.0, 4.0)),
+            PointOp::ColorMatrix(std::array::from_fn(|_| rng.f32(-2.0, 2.0))),
+            PointOp::ApplyLut(rng.bytes(1024).try_into().unwrap()),
+            PointOp::Premultiply,
+            PointOp::Unpremultiply,
+        ]
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            PointOp::Grayscale => "grayscale",
+            PointOp::Invert => "invert",
+            PointOp::Brightness(_) => "brightness",
+            PointOp::Contrast(_) => "contrast",
+            PointOp::ColorMatrix(_) => "color_matrix",
+            PointOp::ApplyLut(_) => "apply_lut",
+            PointOp::Premultiply => "premultiply",
+            PointOp::Unpremultiply => "unpremultiply",
+        }
+    }
+
+    /// The crate's scalar reference, on the host.
+    pub fn reference(&self, px: &mut [u8]) {
+        match self {
+            PointOp::Grayscale => point::grayscale::scalar(px),
+            PointOp::Invert => point::invert::scalar(px),
+            PointOp::Brightness(d) => point::brightness::scalar(px, *d),
+            PointOp::Contrast(f) => point::contrast::scalar(px, *f),
+            PointOp::ColorMatrix(m) => point::color_matrix::scalar(px, &point::color_matrix::Matrix::new(m)),
+            PointOp::ApplyLut(lut) => point::apply_lut::scalar(px, lut),
+            PointOp::Premultiply => point::premultiply::scalar(px),
+            PointOp::Unpremultiply => point::unpremultiply::scalar(px),
+        }
+    }
+
+    /// Runs the export on the w×h image at `ptr`; the status code it returns.
+    /// A matrix or table goes into a block of its own, freed afterwards.
+    pub fn run(&self, rx: &mut Rawpx, ptr: u32, w: u32, h: u32) -> i32 {
+        let name = self.name();
+        match self {
+            PointOp::Brightness(d) => rx.call(name, (ptr, w, h, *d)),
+            PointOp::Contrast(f) => rx.call(name, (ptr, w, h, *f)),
+            PointOp::ColorMatrix(m) => {
+                let bytes: Vec<u8> = m.iter().flat_map(|x| x.to_le_bytes()).collect();
+                with_block(rx, &bytes, |rx, m| rx.call(name, (ptr, w, h, m)))
+            }
+            PointOp::ApplyLut(lut) => with_block(rx, &lut[..], |rx, lut| rx.call(name, (ptr, w, h, lut))),
+            _ => rx.call(name, (ptr, w, h)),
+        }
+    }
+}
+
+fn with_block(rx: &mut Rawpx, bytes: &[u8], f: impl FnOnce(&mut Rawpx, u32) -> i32) -> i32 {
+    let block = rx.put(bytes);
+    let status = f(rx, block);
+    rx.free(block, bytes.len() as u32);
+    status
+}
+
+/// Runs `op` in the module on a copy of `px` and returns the result.
+pub fn run_in_module(rx: &mut Rawpx, op: &PointOp, px: &[u8], w: u32, h: u32) -> Vec<u8> {
+    let ptr = rx.put(px);
+    assert_eq!(op.run(rx, ptr, w, h), 0, "{} on {w}×{h}", op.name());
+    let out = rx.read(ptr, px.len());
+    rx.free(ptr, px.len() as u32);
+    out
+}

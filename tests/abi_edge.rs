@@ -1,0 +1,189 @@
+//! Every bad-argument path of every export returns its status code, does not
+//! trap, and leaves all of linear memory as it was.
+
+use rawpx_wasm_tests::{Rawpx, Rng, Status};
+
+const W: u32 = 8;
+const H: u32 = 4;
+const LEN: u32 = W * H * 4;
+
+/// An instance with a valid image and valid parameter blocks in place.
+struct Fixture {
+    rx: Rawpx,
+    image: u32,
+    matrix: u32,
+    lut: u32,
+    out: u32,
+    end: u32,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let mut rx = Rawpx::new();
+        let mut rng = Rng(7);
+        // Room below the image, so a histogram block can end inside it.
+        let spacer = rx.alloc(8192);
+        let image = rx.put(&rng.image(W, H));
+        let matrix = rx.put(&[0.5f32; 20].iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<_>>());
+        let lut = rx.put(&rng.bytes(1024));
+        let out = rx.alloc(4096);
+        assert!(spacer != 0 && out != 0);
+        let end = rx.memory_size() as u32;
+        Fixture { rx, image, matrix, lut, out, end }
+    }
+
+    /// Calls `name` with `args`, expecting `want` and no change to memory.
+    fn refused<P: wasmtime::WasmParams + std::fmt::Debug + Copy>(&mut self, name: &str, args: P, want: Status) {
+        let before = self.rx.snapshot();
+        let got: i32 = self.rx.call(name, args);
+        assert_eq!(got, want as i32, "{name}{args:?}");
+        assert!(self.rx.snapshot() == before, "{name}{args:?} returned {got} but wrote to memory");
+    }
+
+    /// Calls the image export `name` on (ptr, w, h) with valid parameters.
+    fn image_call(&mut self, name: &str, ptr: u32, w: u32, h: u32, want: Status) {
+        match name {
+            "brightness" => self.refused(name, (ptr, w, h, 10i32), want),
+            "contrast" => self.refused(name, (ptr, w, h, 1.5f32), want),
+            "color_matrix" => self.refused(name, (ptr, w, h, self.matrix), want),
+            "apply_lut" => self.refused(name, (ptr, w, h, self.lut), want),
+            "histogram" => self.refused(name, (ptr, w, h, self.out), want),
+            _ => self.refused(name, (ptr, w, h), want),
+        }
+    }
+}
+
+const IMAGE_EXPORTS: &[&str] = &[
+    "grayscale", "invert", "brightness", "contrast", "color_matrix", "apply_lut", "premultiply", "unpremultiply",
+    "histogram",
+];
+
+#[test]
+fn zero_dimensions_are_invalid() {
+    let mut f = Fixture::new();
+    for name in IMAGE_EXPORTS {
+        for (w, h) in [(0, H), (W, 0), (0, 0), (0, u32::MAX)] {
+            f.image_call(name, f.image, w, h, Status::InvalidArgument);
+        }
+    }
+}
+
+#[test]
+fn overflowing_dimensions_are_out_of_bounds() {
+    let mut f = Fixture::new();
+    for name in IMAGE_EXPORTS {
+        for (w, h) in [(65536, 65536), (32768, 32768), (1 << 30, 1), (1, 1 << 30), (u32::MAX, u32::MAX), (u32::MAX, 1)] {
+            f.image_call(name, f.image, w, h, Status::OutOfBounds);
+        }
+    }
+}
+
+#[test]
+fn images_outside_memory_are_out_of_bounds() {
+    let mut f = Fixture::new();
+    let end = f.end;
+    for name in IMAGE_EXPORTS {
+        for (ptr, w, h) in [
+            (end, 1, 1),                // just past the end
+            (end - LEN + 4, W, H),      // straddling the end
+            (u32::MAX, 1, 1),           // wrapping past 4 GiB
+            (u32::MAX - 3, 1, 1),
+            (f.image, W, H * 100_000),  // starts inside, far too long
+            (0, W, H),                  // null
+            (64, W, H),                 // the module's own stack
+        ] {
+            f.image_call(name, ptr, w, h, Status::OutOfBounds);
+        }
+    }
+}
+
+#[test]
+fn an_image_ending_exactly_at_the_end_of_memory_is_accepted() {
+    let mut f = Fixture::new();
+    let ptr = f.end - LEN;
+    for name in IMAGE_EXPORTS.iter().filter(|&&n| n != "histogram") {
+        let got: i32 = match *name {
+            "brightness" => f.rx.call(name, (ptr, W, H, 10i32)),
+            "contrast" => f.rx.call(name, (ptr, W, H, 1.5f32)),
+            "color_matrix" => f.rx.call(name, (ptr, W, H, f.matrix)),
+            "apply_lut" => f.rx.call(name, (ptr, W, H, f.lut)),
+            _ => f.rx.call(name, (ptr, W, H)),
+        };
+        assert_eq!(got, 0, "{name} at the end of memory");
+    }
+}
+
+#[test]
+fn brightness_outside_its_range_is_invalid() {
+    let mut f = Fixture::new();
+    for delta in [256, -256, 1000, i32::MAX, i32::MIN] {
+        f.refused("brightness", (f.image, W, H, delta), Status::InvalidArgument);
+    }
+    for delta in [255, -255, 0] {
+        assert_eq!(f.rx.call::<_, i32>("brightness", (f.image, W, H, delta)), 0, "delta {delta}");
+    }
+}
+
+#[test]
+fn contrast_nan_infinite_or_outside_its_range_is_invalid() {
+    let mut f = Fixture::new();
+    for factor in [f32::NAN, -f32::NAN, f32::INFINITY, f32::NEG_INFINITY, -1e-7, -1.0, 100.0001, f32::MAX] {
+        f.refused("contrast", (f.image, W, H, factor), Status::InvalidArgument);
+    }
+    for factor in [0.0f32, -0.0, 100.0, 1.0] {
+        assert_eq!(f.rx.call::<_, i32>("contrast", (f.image, W, H, factor)), 0, "factor {factor}");
+    }
+}
+
+#[test]
+fn color_matrix_outside_memory_or_not_finite_is_refused() {
+    let mut f = Fixture::new();
+    for m in [0, 64, f.end - 79, f.end, u32::MAX - 3] {
+        f.refused("color_matrix", (f.image, W, H, m), Status::OutOfBounds);
+    }
+    for i in 0..20 {
+        for bad in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY] {
+            let mut m = [0.25f32; 20];
+            m[i] = bad;
+            let bytes: Vec<u8> = m.iter().flat_map(|x| x.to_le_bytes()).collect();
+            f.rx.write(f.matrix, &bytes);
+            f.refused("color_matrix", (f.image, W, H, f.matrix), Status::InvalidArgument);
+        }
+    }
+}
+
+#[test]
+fn a_table_inside_the_image_is_read_before_any_write() {
+    let mut f = Fixture::new();
+    let (w, h) = (16, 16);
+    let px = Rng(8).image(w, h);
+    let ptr = f.rx.put(&px);
+    let lut: [u8; 1024] = px[..1024].try_into().unwrap();
+    let mut want = px.clone();
+    rawpx_wasm_tests::point::apply_lut::scalar(&mut want, &lut);
+    assert_eq!(f.rx.call::<_, i32>("apply_lut", (ptr, w, h, ptr)), 0);
+    assert_eq!(f.rx.read(ptr, want.len()), want);
+}
+
+#[test]
+fn lut_outside_memory_is_out_of_bounds() {
+    let mut f = Fixture::new();
+    for lut in [0, 64, f.end - 1023, f.end, u32::MAX] {
+        f.refused("apply_lut", (f.image, W, H, lut), Status::OutOfBounds);
+    }
+}
+
+#[test]
+fn histogram_output_outside_memory_or_over_the_image_is_refused() {
+    let mut f = Fixture::new();
+    for out in [0, 64, f.end - 4095, f.end, u32::MAX] {
+        f.refused("histogram", (f.image, W, H, out), Status::OutOfBounds);
+    }
+    for out in [f.image, f.image + LEN - 1, f.image - 4095, f.image - 100] {
+        f.refused("histogram", (f.image, W, H, out), Status::Overlap);
+    }
+    // Touching is not sharing.
+    for out in [f.image + LEN, f.image - 4096] {
+        assert_eq!(f.rx.call::<_, i32>("histogram", (f.image, W, H, out)), 0, "out at {out}");
+    }
+}
