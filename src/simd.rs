@@ -4,34 +4,59 @@ use core::arch::wasm32::*;
 
 /// Replaces every 16-byte block of `px` by `block(v)`. The last 1 to 3
 /// pixels, if any, go through a zero-padded block on the stack, so the module
-/// needs no scalar copy of each kernel, and `block` is inlined once.
+/// needs no scalar copy of each kernel; one loop serves both, so `block` is
+/// inlined once.
 #[inline(always)]
 pub fn map_blocks(px: &mut [u8], block: impl Fn(v128) -> v128) {
     let (blocks, rest) = px.as_chunks_mut::<16>();
+    let whole = blocks.len();
+    let blocks = blocks.as_mut_ptr();
     let mut pad = [0u8; 16];
     pad[..rest.len()].copy_from_slice(rest);
-    let tail = if rest.is_empty() { None } else { Some(&mut pad) };
-    for b in blocks.iter_mut().chain(tail) {
-        // SAFETY: `b` is 16 bytes; v128 loads and stores need no alignment.
-        unsafe { v128_store(b.as_mut_ptr().cast(), block(v128_load(b.as_ptr().cast()))) }
+    for i in 0..whole + usize::from(!rest.is_empty()) {
+        // SAFETY: the first `whole` indices are blocks of `px`, the last one
+        // is `pad`; both are 16 bytes, and v128 access needs no alignment.
+        unsafe {
+            let b: *mut v128 = if i < whole { blocks.add(i).cast() } else { pad.as_mut_ptr().cast() };
+            v128_store(b, block(v128_load(b)));
+        }
     }
     rest.copy_from_slice(&pad[..rest.len()]);
 }
 
-/// A mask of each pixel's alpha byte.
-pub const ALPHA: v128 = u32x4(0xff00_0000, 0xff00_0000, 0xff00_0000, 0xff00_0000);
-
-/// Channel `shift / 8` of each pixel (R at 0, G at 8, B at 16) as an i32 lane.
+/// A constant the loop keeps in a local. V8 rebuilds a `v128.const` at each
+/// use, inside loops too, several instructions each; LLVM would fold every
+/// splat back into such constants, so kernels hoist theirs through this.
 #[inline(always)]
-pub fn channel(v: v128, shift: u32) -> v128 {
-    v128_and(u32x4_shr(v, shift), u32x4_splat(0xff))
+pub fn hoist(v: v128) -> v128 {
+    core::hint::black_box(v)
 }
 
-/// Adding 2^23 to a whole f32 in [0, 2^23) puts the integer in the low
-/// mantissa bits; subtracting the bits of 2^23 leaves it as an i32.
+/// Channel `shift / 8` of each pixel (R at 0, G at 8, B at 16) as an i32
+/// lane; `ff` is `u32x4_splat(0xff)`, hoisted.
 #[inline(always)]
-pub fn whole_f32_to_i32(x: v128) -> v128 {
-    i32x4_sub(f32x4_add(x, f32x4_splat(8_388_608.0)), i32x4_splat(0x4b00_0000))
+pub fn channel(v: v128, shift: u32, ff: v128) -> v128 {
+    v128_and(u32x4_shr(v, shift), ff)
+}
+
+/// Converts whole f32 lanes in [0, 2^23) to i32 in two cheap ops: adding 2^23
+/// puts the integer in the low mantissa bits, and subtracting the bits of
+/// 2^23 leaves it.
+pub struct WholeToI32 {
+    float: v128,
+    bits: v128,
+}
+
+impl WholeToI32 {
+    #[inline(always)]
+    pub fn new() -> WholeToI32 {
+        WholeToI32 { float: hoist(f32x4_splat(8_388_608.0)), bits: hoist(i32x4_splat(0x4b00_0000)) }
+    }
+
+    #[inline(always)]
+    pub fn apply(&self, x: v128) -> v128 {
+        i32x4_sub(f32x4_add(x, self.float), self.bits)
+    }
 }
 
 /// Packs four i32 lanes of channel values in [0, 255] into RGBA pixels.

@@ -13,7 +13,7 @@ pub fn simd(px: &mut [u8], delta: i32) {
     use core::arch::wasm32::*;
     // The step in the R, G, B bytes and 0 in alpha, which saturating
     // arithmetic then leaves alone; one of `up` and `down` is zero.
-    let step = |d: i32| u32x4_splat(d.max(0) as u32 * 0x0001_0101);
+    let step = |d: i32| crate::simd::hoist(u32x4_splat(d.max(0) as u32 * 0x0001_0101));
     let (up, down) = (step(delta), step(-delta));
     crate::simd::map_blocks(px, |v| u8x16_sub_sat(u8x16_add_sat(v, up), down));
 }

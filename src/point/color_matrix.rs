@@ -38,23 +38,24 @@ pub fn scalar(px: &mut [u8], m: &Matrix) {
 
 #[cfg(target_arch = "wasm32")]
 pub fn simd(px: &mut [u8], m: &Matrix) {
-    use crate::simd::{channel, pack_rgba, whole_f32_to_i32};
+    use crate::simd::{WholeToI32, channel, hoist, pack_rgba};
     use core::arch::wasm32::*;
-    let rows = m.rows.map(|row| row.map(|x| f32x4_splat(x)));
-    let offset = m.offset.map(|x| f32x4_splat(x));
-    let (zero, max) = (f32x4_splat(0.0), f32x4_splat(255.0));
+    let rows = m.rows.map(|row| row.map(|x| hoist(f32x4_splat(x))));
+    let offset = m.offset.map(|x| hoist(f32x4_splat(x)));
+    let [zero, max, ff] = [f32x4_splat(0.0), f32x4_splat(255.0), u32x4_splat(0xff)].map(hoist);
+    let to_int = WholeToI32::new();
     crate::simd::map_blocks(
         px,
         |v| {
             // Four pixels, one channel per vector, one pixel per lane.
-            let [r, g, b] = [0, 8, 16].map(|s| f32x4_convert_i32x4(channel(v, s)));
+            let [r, g, b] = [0, 8, 16].map(|s| f32x4_convert_i32x4(channel(v, s, ff)));
             let a = f32x4_convert_i32x4(u32x4_shr(v, 24));
             let [r, g, b, a] = core::array::from_fn(|i| {
                 let w = &rows[i];
                 let x = f32x4_add(f32x4_mul(w[0], r), f32x4_mul(w[1], g));
                 let x = f32x4_add(f32x4_add(f32x4_add(x, f32x4_mul(w[2], b)), f32x4_mul(w[3], a)), offset[i]);
                 // pmax(0, x) maps NaN to 0, like `to_u8`.
-                whole_f32_to_i32(f32x4_floor(f32x4_pmin(f32x4_pmax(zero, x), max)))
+                to_int.apply(f32x4_floor(f32x4_pmin(f32x4_pmax(zero, x), max)))
             });
             pack_rgba(r, g, b, a)
         },

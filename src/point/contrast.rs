@@ -27,19 +27,25 @@ pub fn scalar(px: &mut [u8], factor: f32) {
 
 #[cfg(target_arch = "wasm32")]
 pub fn simd(px: &mut [u8], factor: f32) {
-    use crate::simd::ALPHA;
+    use crate::simd::hoist;
     use core::arch::wasm32::*;
     let (slope, offset) = line(factor);
-    let (slope, offset) = (i32x4_splat(slope), i32x4_splat(offset));
-    let level = |c| i32x4_shr(i32x4_add(i32x4_mul(c, slope), offset), 16);
-    crate::simd::map_blocks(
-        px,
-        |v| {
-            let (lo, hi) = (u16x8_extend_low_u8x16(v), u16x8_extend_high_u8x16(v));
-            let lo = i16x8_narrow_i32x4(level(u32x4_extend_low_u16x8(lo)), level(u32x4_extend_high_u16x8(lo)));
-            let hi = i16x8_narrow_i32x4(level(u32x4_extend_low_u16x8(hi)), level(u32x4_extend_high_u16x8(hi)));
-            // The saturating narrows clamp to [0, 255].
-            v128_bitselect(v, u8x16_narrow_i16x8(lo, hi), ALPHA)
-        },
-    );
+    let [slope, offset, zero, max, alpha] = [slope, offset, 0, 255, -1 << 24].map(|k| hoist(i32x4_splat(k)));
+    // Byte k of lane q holds input byte 4k + q after the packing below.
+    let transpose = hoist(u8x16(0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15));
+    let level = |c| i32x4_min(i32x4_max(i32x4_shr(i32x4_add(i32x4_mul(c, slope), offset), 16), zero), max);
+    crate::simd::map_blocks(px, |v| {
+        let (lo, hi) = (u16x8_extend_low_u8x16(v), u16x8_extend_high_u8x16(v));
+        let [a, b, c, d] = [
+            u32x4_extend_low_u16x8(lo),
+            u32x4_extend_high_u16x8(lo),
+            u32x4_extend_low_u16x8(hi),
+            u32x4_extend_high_u16x8(hi),
+        ]
+        .map(level);
+        // Shifts and ors rather than saturating narrows, which LLVM turns
+        // into clamps with constants V8 rebuilds on every iteration.
+        let packed = v128_or(v128_or(a, i32x4_shl(b, 8)), v128_or(i32x4_shl(c, 16), i32x4_shl(d, 24)));
+        v128_bitselect(v, i8x16_swizzle(packed, transpose), alpha)
+    });
 }

@@ -13,20 +13,21 @@ pub fn scalar(px: &mut [u8]) {
 
 #[cfg(target_arch = "wasm32")]
 pub fn simd(px: &mut [u8]) {
-    use crate::simd::{channel, ALPHA};
+    use crate::simd::{channel, hoist};
     use core::arch::wasm32::*;
-    let w = |k| u32x4_splat(k);
+    let [k299, k587, k114, k500, k125, k3x, ff, alpha] =
+        [299, 587, 114, 500, 33555, 0x0001_0101, 0xff, 0xff00_0000].map(|k| hoist(u32x4_splat(k)));
     crate::simd::map_blocks(
         px,
         |v| {
             let x = i32x4_add(
-                i32x4_add(i32x4_mul(channel(v, 0), w(299)), i32x4_mul(channel(v, 8), w(587))),
-                i32x4_add(i32x4_mul(channel(v, 16), w(114)), w(500)),
+                i32x4_add(i32x4_mul(channel(v, 0, ff), k299), i32x4_mul(channel(v, 8, ff), k587)),
+                i32x4_add(i32x4_mul(channel(v, 16, ff), k114), k500),
             );
             // x / 1000 = (x / 8) / 125, and for x <= 255500 the division by
             // 125 is exactly a multiply by 33555 and a shift by 22.
-            let y = u32x4_shr(i32x4_mul(u32x4_shr(x, 3), w(33555)), 22);
-            v128_or(i32x4_mul(y, w(0x0001_0101)), v128_and(v, ALPHA))
+            let y = u32x4_shr(i32x4_mul(u32x4_shr(x, 3), k125), 22);
+            v128_or(i32x4_mul(y, k3x), v128_and(v, alpha))
         },
     );
 }

@@ -12,6 +12,6 @@ pub fn scalar(px: &mut [u8]) {
 pub fn simd(px: &mut [u8]) {
     use core::arch::wasm32::*;
     // 255 - c is c with every bit flipped.
-    let rgb = u32x4_splat(0x00ff_ffff);
+    let rgb = crate::simd::hoist(u32x4_splat(0x00ff_ffff));
     crate::simd::map_blocks(px, |v| v128_xor(v, rgb));
 }

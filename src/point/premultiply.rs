@@ -18,8 +18,7 @@ pub fn scalar(px: &mut [u8]) {
 #[cfg(target_arch = "wasm32")]
 pub fn simd(px: &mut [u8]) {
     use core::arch::wasm32::*;
-    let opaque = u8x16_splat(255);
-    let k128 = u16x8_splat(128);
+    let [opaque, k128] = [u8x16_splat(255), u16x8_splat(128)].map(crate::simd::hoist);
     // `div255` on eight u16 lanes.
     let mul = |c, a| {
         let t = i16x8_add(i16x8_mul(c, a), k128);

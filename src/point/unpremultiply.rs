@@ -15,22 +15,24 @@ pub fn scalar(px: &mut [u8]) {
 /// than f32's rounding error below 256; larger results clamp to 255.
 #[cfg(target_arch = "wasm32")]
 pub fn simd(px: &mut [u8]) {
-    use crate::simd::{channel, pack_rgba, whole_f32_to_i32, ALPHA};
+    use crate::simd::{WholeToI32, channel, hoist, pack_rgba};
     use core::arch::wasm32::*;
-    let (k255, half) = (f32x4_splat(255.0), f32x4_splat(0.5));
+    let [k255, half] = [f32x4_splat(255.0), f32x4_splat(0.5)].map(hoist);
+    let [ff, zero, alpha] = [0xff, 0, 0xff00_0000].map(|k| hoist(u32x4_splat(k)));
+    let to_int = WholeToI32::new();
     crate::simd::map_blocks(
         px,
         |v| {
-            let alpha = u32x4_shr(v, 24);
-            let a = f32x4_convert_i32x4(alpha);
+            let a_int = u32x4_shr(v, 24);
+            let a = f32x4_convert_i32x4(a_int);
             let [r, g, b] = [0, 8, 16].map(|s| {
-                let c = f32x4_convert_i32x4(channel(v, s));
+                let c = f32x4_convert_i32x4(channel(v, s, ff));
                 let q = f32x4_add(f32x4_div(f32x4_mul(c, k255), a), half);
                 // pmin keeps a NaN (0/0), which the alpha == 0 mask clears.
-                whole_f32_to_i32(f32x4_floor(f32x4_pmin(q, k255)))
+                to_int.apply(f32x4_floor(f32x4_pmin(q, k255)))
             });
-            let rgb = v128_andnot(pack_rgba(r, g, b, u32x4_splat(0)), i32x4_eq(alpha, u32x4_splat(0)));
-            v128_or(rgb, v128_and(v, ALPHA))
+            let rgb = v128_andnot(pack_rgba(r, g, b, zero), i32x4_eq(a_int, zero));
+            v128_or(rgb, v128_and(v, alpha))
         },
     );
 }

@@ -1,0 +1,99 @@
+// rawpx loader: instantiate the module, copy an image into its memory once,
+// chain filters there, copy the result out once. No dependencies.
+
+const STATUS = { [-1]: 'invalid argument', [-2]: 'out of bounds', [-3]: 'out of memory', [-4]: 'overlap' };
+
+/** A filter's non-zero status, with the function and the argument at fault. */
+export class RawpxError extends Error {
+  constructor(fn, code, arg) {
+    super(`rawpx.${fn}: ${STATUS[code] || 'status ' + code}${arg ? ' (' + arg + ')' : ''}`);
+    this.name = 'RawpxError';
+    this.code = code;
+    this.fn = fn;
+  }
+}
+
+// Which argument a code points at, from what the module refused; the
+// module does the checking, this only names the culprit.
+const blame = (code, w, h, param) =>
+  code === -1 ? (!w ? 'width' : !h ? 'height' : param)
+  : code === -2 ? (param && param !== 'delta' && param !== 'factor' ? `image or ${param} outside memory` : 'image outside memory')
+  : code === -4 ? `${param} overlaps the image` : '';
+
+async function instantiate(source) {
+  if (source instanceof WebAssembly.Module) return WebAssembly.instantiate(source);
+  if (typeof source === 'string' || source instanceof URL) source = fetch(source);
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return (await WebAssembly.instantiate(source)).instance;
+  const response = await source;
+  try {
+    return (await WebAssembly.instantiateStreaming(response.clone())).instance;
+  } catch (e) {
+    // Servers often send .wasm with the wrong MIME type: compile from bytes.
+    if (!instantiate.warned) console.warn(`rawpx: ${e.message}; compiling from bytes`);
+    instantiate.warned = true;
+    return (await WebAssembly.instantiate(await response.arrayBuffer())).instance;
+  }
+}
+
+/** Loads the module from a URL, Response (or its promise), bytes or Module. */
+export async function load(source = new URL('rawpx.wasm', import.meta.url)) {
+  const x = (await instantiate(source)).exports;
+  const bytes = (ptr, len) => new Uint8ClampedArray(x.memory.buffer, ptr, len);
+  const put = (data) => {
+    const ptr = x.alloc(data.length);
+    if (!ptr) throw new RawpxError('alloc', -3, `${data.length} bytes`);
+    bytes(ptr, data.length).set(data);
+    return ptr;
+  };
+
+  class Image {
+    constructor({ data, width, height }) {
+      this.width = width;
+      this.height = height;
+      this.length = width * height * 4;
+      if (data.length !== this.length) throw new RangeError(`rawpx.image: data has ${data.length} bytes, not ${width}×${height}×4`);
+      this.ptr = put(data);
+    }
+    // Runs export `fn` on the pixels, with `extra` arguments after (ptr, w, h).
+    run(fn, param, ...extra) {
+      if (!this.ptr) throw new RawpxError(fn, -2, 'image was freed');
+      const code = x[fn](this.ptr, this.width, this.height, ...extra);
+      if (code) throw new RawpxError(fn, code, blame(code, this.width, this.height, param));
+      return this;
+    }
+    // Copies a matrix or table in for one call.
+    runWith(fn, param, data) {
+      const ptr = put(data);
+      try { return this.run(fn, param, ptr); } finally { x.free(ptr, data.byteLength); }
+    }
+    grayscale() { return this.run('grayscale'); }
+    invert() { return this.run('invert'); }
+    brightness(delta) { return this.run('brightness', 'delta', delta); }
+    contrast(factor) { return this.run('contrast', 'factor', factor); }
+    colorMatrix(m) { return this.runWith('color_matrix', 'matrix', new Uint8Array(Float32Array.from(m).buffer)); }
+    applyLut(lut) { return this.runWith('apply_lut', 'lut', lut); }
+    premultiply() { return this.run('premultiply'); }
+    unpremultiply() { return this.run('unpremultiply'); }
+    histogram() {
+      const out = x.alloc(4096);
+      try {
+        this.run('histogram', 'out', out);
+        return new Uint32Array(x.memory.buffer.slice(out, out + 4096));
+      } finally { x.free(out, 4096); }
+    }
+    /** The pixels in Wasm memory, without a copy: valid until the next allocation. */
+    view() { return bytes(this.ptr, this.length); }
+    /** Copies the pixels out, as an ImageData where one exists. */
+    toImageData() {
+      const data = this.view().slice();
+      return typeof ImageData === 'function' ? new ImageData(data, this.width, this.height) : { data, width: this.width, height: this.height };
+    }
+    free() {
+      if (this.ptr) x.free(this.ptr, this.length);
+      this.ptr = 0;
+    }
+    [Symbol.dispose]() { this.free(); }
+  }
+
+  return { exports: x, image: (img) => new Image(img) };
+}

@@ -1,0 +1,132 @@
+// make bench: each point op on a 3840×2160 image, inside Wasm memory and end
+// to end (copy in + op + copy out), beside plain JS, photon (the
+// Rust+wasm-bindgen peer) and the floor, in one run. Medians of repeated runs.
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { load } from '../js/rawpx.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const photon = createRequire(import.meta.url)('@silvia-odwyer/photon-node');
+const W = 3840, H = 2160, LEN = W * H * 4;
+const RUNS = +(process.env.BENCH_RUNS || 15);
+
+// A deterministic photo-like image: smooth light, texture, edges, noise, and
+// a soft transparent border as in a cut-out PNG.
+function photoLike() {
+  const px = new Uint8ClampedArray(LEN);
+  let seed = 12345;
+  const noise = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24) - 128;
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const i = (y * W + x) * 4, u = x / W, v = y / H;
+      const light = 0.55 + 0.45 * Math.sin(3.1 * u + 1.7 * v);
+      const tex = 0.5 + 0.5 * Math.sin(x * 0.07) * Math.cos(y * 0.05);
+      const edge = (x >> 7) % 5 === (y >> 7) % 3 ? 60 : 0;
+      px[i] = 200 * light * (0.6 + 0.4 * tex) + edge + noise() / 16;
+      px[i + 1] = 170 * light * (0.5 + 0.5 * u) + noise() / 16;
+      px[i + 2] = 140 * light * (0.7 + 0.3 * v) + edge / 2 + noise() / 16;
+      const border = Math.min(x, y, W - 1 - x, H - 1 - y);
+      px[i + 3] = border < 64 ? border * 4 : 255;
+    }
+  }
+  return px;
+}
+
+const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+function time(fn, setup = () => {}, runs = RUNS) {
+  fn(); // warm up: compile and fault in memory
+  const t = [];
+  for (let i = 0; i < runs; i++) {
+    setup();
+    const t0 = performance.now();
+    fn();
+    t.push(performance.now() - t0);
+  }
+  return median(t);
+}
+
+const src = photoLike();
+const out = new Uint8ClampedArray(LEN);
+
+// The floor: a SIMD128 load+store pass in its own tiny module.
+const floorWasm = execFileSync('wat2wasm', [root + 'scripts/bench/floor.wat', '--output=-']);
+const floor = new WebAssembly.Instance(new WebAssembly.Module(floorWasm)).exports;
+floor.memory.grow(Math.ceil((LEN + 16) / 65536));
+const floorPtr = 16;
+const floorMem = () => new Uint8ClampedArray(floor.memory.buffer, floorPtr, LEN);
+const floorIn = time(() => floor.pass(floorPtr, LEN));
+const floorE2e = time(() => { floorMem().set(src); floor.pass(floorPtr, LEN); out.set(floorMem()); });
+
+// rawpx, through its loader.
+const px = await load(readFileSync(root + 'dist/rawpx.wasm'));
+const x = px.exports;
+const ptr = x.alloc(LEN);
+const view = () => new Uint8ClampedArray(x.memory.buffer, ptr, LEN);
+const block = (bytes) => { const p = x.alloc(bytes.length); new Uint8Array(x.memory.buffer, p, bytes.length).set(bytes); return p; };
+const sepia = [0.393, 0.769, 0.189, 0, 0, 0.349, 0.686, 0.168, 0, 0, 0.272, 0.534, 0.131, 0, 0, 0, 0, 0, 1, 0];
+const matrix = block(new Uint8Array(Float32Array.from(sepia).buffer));
+const gamma = new Uint8Array(1024).map((_, i) => (i >= 768 ? i & 255 : Math.round(255 * ((i & 255) / 255) ** (1 / 2.2))));
+const lut = block(gamma);
+const hist = x.alloc(4096);
+
+// Plain JS versions of each op, as a page would write them.
+const js = {
+  grayscale(d) { for (let i = 0; i < d.length; i += 4) { const y = Math.round(0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2]); d[i] = d[i + 1] = d[i + 2] = y; } },
+  invert(d) { for (let i = 0; i < d.length; i += 4) { d[i] = 255 - d[i]; d[i + 1] = 255 - d[i + 1]; d[i + 2] = 255 - d[i + 2]; } },
+  brightness(d) { for (let i = 0; i < d.length; i += 4) { d[i] += 20; d[i + 1] += 20; d[i + 2] += 20; } },
+  contrast(d) { for (let i = 0; i < d.length; i += 4) for (let c = 0; c < 3; c++) d[i + c] = Math.round((d[i + c] - 127.5) * 1.5 + 127.5); },
+  color_matrix(d) {
+    const m = sepia;
+    for (let i = 0; i < d.length; i += 4) {
+      const r = d[i], g = d[i + 1], b = d[i + 2], a = d[i + 3];
+      for (let c = 0; c < 4; c++) d[i + c] = Math.round(m[5 * c] * r + m[5 * c + 1] * g + m[5 * c + 2] * b + m[5 * c + 3] * a + m[5 * c + 4] * 255);
+    }
+  },
+  apply_lut(d) { for (let i = 0; i < d.length; i += 4) { d[i] = gamma[d[i]]; d[i + 1] = gamma[256 + d[i + 1]]; d[i + 2] = gamma[512 + d[i + 2]]; d[i + 3] = gamma[768 + d[i + 3]]; } },
+  premultiply(d) { for (let i = 0; i < d.length; i += 4) { const a = d[i + 3] / 255; d[i] = Math.round(d[i] * a); d[i + 1] = Math.round(d[i + 1] * a); d[i + 2] = Math.round(d[i + 2] * a); } },
+  unpremultiply(d) { for (let i = 0; i < d.length; i += 4) { const a = d[i + 3]; const k = a ? 255 / a : 0; d[i] = Math.round(d[i] * k); d[i + 1] = Math.round(d[i + 1] * k); d[i + 2] = Math.round(d[i + 2] * k); } },
+  histogram(d) { const h = new Uint32Array(1024); for (let i = 0; i < d.length; i += 4) { h[d[i]]++; h[256 + d[i + 1]]++; h[512 + d[i + 2]]++; h[768 + d[i + 3]]++; } return h; },
+};
+
+// photon's same op, end to end: PhotonImage copies in, get_raw_pixels out.
+const photonOps = {
+  grayscale: (img) => photon.grayscale(img),
+  invert: (img) => photon.invert(img),
+  brightness: (img) => photon.adjust_brightness(img, 20),
+  contrast: (img) => photon.adjust_contrast(img, 30),
+};
+
+const ops = [
+  ['grayscale', () => x.grayscale(ptr, W, H)],
+  ['invert', () => x.invert(ptr, W, H)],
+  ['brightness', () => x.brightness(ptr, W, H, 20)],
+  ['contrast', () => x.contrast(ptr, W, H, 1.5)],
+  ['color_matrix', () => x.color_matrix(ptr, W, H, matrix)],
+  ['apply_lut', () => x.apply_lut(ptr, W, H, lut)],
+  ['premultiply', () => x.premultiply(ptr, W, H)],
+  ['unpremultiply', () => x.unpremultiply(ptr, W, H)],
+  ['histogram', () => x.histogram(ptr, W, H, hist)],
+];
+
+const f = (ms) => ms.toFixed(2).padStart(8);
+const r = (k) => (k.toFixed(2) + '×').padStart(8);
+console.log(`\nrawpx bench: ${W}×${H} RGBA (${(LEN / 1e6).toFixed(1)} MB), median of ${RUNS} runs, Node ${process.version}`);
+console.log(`floor: SIMD128 read+write pass ${floorIn.toFixed(2)} ms in Wasm memory; copy in + pass + copy out ${floorE2e.toFixed(2)} ms\n`);
+console.log('op               in-mem ms  ×floor   e2e ms  ×floor    js ms  js/e2e  photon ms  photon/e2e');
+const pxMem = x.memory.buffer.byteLength;
+for (const [name, run] of ops) {
+  const reset = () => view().set(src);
+  const inMem = time(() => { if (run()) throw new Error(name); }, reset);
+  const e2e = time(() => { view().set(src); if (run()) throw new Error(name); out.set(view()); });
+  const copy = new Uint8ClampedArray(LEN);
+  const jsMs = time(() => js[name](copy), () => copy.set(src));
+  let photonCol = '       —           —';
+  if (photonOps[name]) {
+    const raw = new Uint8Array(src.buffer);
+    const ms = time(() => { const img = new photon.PhotonImage(raw, W, H); photonOps[name](img); out.set(img.get_raw_pixels()); img.free(); }, undefined, Math.min(RUNS, 7));
+    photonCol = `${f(ms)}   ${r(ms / e2e)}`;
+  }
+  console.log(`${name.padEnd(15)}${f(inMem)}${r(inMem / floorIn)}${f(e2e)}${r(e2e / floorE2e)}${f(jsMs)}${r(jsMs / e2e)}  ${photonCol}`);
+}
+console.log(`\nrawpx Wasm memory: ${(x.memory.buffer.byteLength / 2 ** 20).toFixed(1)} MiB (was ${(pxMem / 2 ** 20).toFixed(1)} MiB before the ops: point ops need no scratch)`);

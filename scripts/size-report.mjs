@@ -1,0 +1,93 @@
+// The size report: raw, gzip and brotli bytes of the module and the loader,
+// what each export costs, the import count, and what immediate-abort panics
+// buy over a stable build. With --check, exits 1 past size-budget.json.
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { buildSync } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const budget = JSON.parse(readFileSync(root + 'size-budget.json', 'utf8'));
+const check = process.argv.includes('--check');
+
+const sizes = (buf) => ({
+  raw: buf.length,
+  gzip: gzipSync(buf, { level: 9 }).length,
+  brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+const objdump = (flag, file) => execFileSync('wasm-objdump', [flag, file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+
+// Function sizes and names, exports, imports and memory from the headers.
+function parse(file) {
+  const details = objdump('-x', file);
+  const funcs = new Map(); // index -> { size, name }
+  for (const m of details.matchAll(/^ - func\[(\d+)\] size=(\d+)(?: <([^>]+)>)?/gm)) {
+    funcs.set(+m[1], { size: +m[2], name: m[3] });
+  }
+  const exports = [...details.matchAll(/^ - func\[(\d+)\] <[^>]*> -> "([^"]+)"/gm)].map((m) => ({ index: +m[1], name: m[2] }));
+  const imports = +(/^\s*Import start=.*count: (\d+)/m.exec(objdump('-h', file))?.[1] ?? 0);
+  const pages = +(/memory\[0\] pages: initial=(\d+)/.exec(details)?.[1] ?? 0);
+  // Call graph from the disassembly.
+  const calls = new Map();
+  let current = null;
+  for (const line of objdump('-d', file).split('\n')) {
+    const f = /^[0-9a-f]+ func\[(\d+)\]/.exec(line);
+    if (f) calls.set((current = +f[1]), new Set());
+    const c = /\|\s*call (\d+)/.exec(line);
+    if (c && current !== null) calls.get(current).add(+c[1]);
+  }
+  return { funcs, exports, imports, pages, calls };
+}
+
+// Each export's own body plus the helpers only it reaches; helpers that
+// several exports reach are counted once, as "shared".
+function perExport({ funcs, exports, calls }) {
+  const reach = (start) => {
+    const seen = new Set([start]);
+    const stack = [start];
+    while (stack.length) for (const c of calls.get(stack.pop()) ?? []) if (!seen.has(c)) seen.add(c), stack.push(c);
+    return seen;
+  };
+  const reached = exports.map((e) => reach(e.index));
+  const owners = new Map();
+  for (const set of reached) for (const f of set) owners.set(f, (owners.get(f) ?? 0) + 1);
+  const rows = exports.map((e, i) => ({
+    name: e.name,
+    own: funcs.get(e.index).size,
+    total: [...reached[i]].filter((f) => owners.get(f) === 1).reduce((s, f) => s + funcs.get(f).size, 0),
+  }));
+  const shared = [...owners].filter(([, n]) => n > 1).reduce((s, [f]) => s + funcs.get(f).size, 0);
+  return { rows, shared };
+}
+
+const pad = (s, n) => String(s).padStart(n);
+const line = (label, s) => `${label.padEnd(28)}${pad(s.raw, 8)}${pad(s.gzip, 8)}${pad(s.brotli, 8)}`;
+
+const wasm = readFileSync(root + 'dist/rawpx.wasm');
+const stable = readFileSync(root + 'dist/rawpx-stable.wasm');
+const loader = readFileSync(root + 'js/rawpx.js');
+const minified = Buffer.from(buildSync({ entryPoints: [root + 'js/rawpx.js'], minify: true, write: false, format: 'esm' }).outputFiles[0].contents);
+const info = parse(root + 'dist/rawpx.wasm');
+const { rows, shared } = perExport(info);
+const [m, s, l, lm] = [sizes(wasm), sizes(stable), sizes(loader), sizes(minified)];
+
+console.log(`\nrawpx size report${' '.repeat(11)}     raw    gzip  brotli`);
+console.log(line('dist/rawpx.wasm', m));
+console.log(line('js/rawpx.js', l));
+console.log(line('js/rawpx.js (esbuild -min)', lm));
+console.log(line('stable, default panics', s) + `   (immediate-abort saves ${s.raw - m.raw} B raw, ${s.gzip - m.gzip} B gzip)`);
+console.log(`imports: ${info.imports}   initial memory: ${info.pages} pages (${info.pages * 64} KiB)`);
+console.log(`\nper export (code bytes)          own  +only-its-helpers`);
+for (const r of rows.sort((a, b) => b.total - a.total)) console.log(`  ${r.name.padEnd(26)}${pad(r.own, 8)}${pad(r.total, 10)}`);
+console.log(`  ${'(helpers shared by several)'.padEnd(26)}${pad('', 8)}${pad(shared, 10)}`);
+console.log(`  ${'(headers, tables, data)'.padEnd(26)}${pad('', 8)}${pad(m.raw - rows.reduce((t, r) => t + r.total, 0) - shared, 10)}`);
+
+const failures = [];
+if (info.imports !== 0) failures.push(`the module has ${info.imports} imports; it must have none`);
+if (m.raw > budget.module_raw_bytes) failures.push(`module ${m.raw} B raw > budget ${budget.module_raw_bytes} B`);
+if (lm.gzip > budget.loader_min_gzip_bytes) failures.push(`loader ${lm.gzip} B gzip minified > budget ${budget.loader_min_gzip_bytes} B`);
+console.log(`\nbudget (size-budget.json): module ${m.raw}/${budget.module_raw_bytes} B raw, loader ${lm.gzip}/${budget.loader_min_gzip_bytes} B gzip minified`);
+if (failures.length) {
+  for (const f of failures) console.log(`SIZE ${check ? 'FAIL' : 'WARNING'}: ${f}`);
+  if (check) process.exit(1);
+} else console.log('within budget');
