@@ -58,7 +58,8 @@ size-check: dist/rawpx.wasm dist/rawpx-stable.wasm .tools/wabt
 	node scripts/size-report.mjs --check
 
 # --- test ------------------------------------------------------------------
-test: test-host test-wasm size-check
+# The size check first, so the run ends on the test runners' own summary.
+test: size-check test-host test-wasm
 
 test-host: .tools/rust
 	cargo +stable test -p rawpx

@@ -13,21 +13,21 @@ pub fn scalar(px: &mut [u8]) {
 
 #[cfg(target_arch = "wasm32")]
 pub fn simd(px: &mut [u8]) {
-    use crate::simd::{channel, hoist};
+    use crate::simd::hoist;
     use core::arch::wasm32::*;
-    let [k299, k587, k114, k500, k125, k3x, ff, alpha] =
-        [299, 587, 114, 500, 33555, 0x0001_0101, 0xff, 0xff00_0000].map(|k| hoist(u32x4_splat(k)));
-    crate::simd::map_blocks(
-        px,
-        |v| {
-            let x = i32x4_add(
-                i32x4_add(i32x4_mul(channel(v, 0, ff), k299), i32x4_mul(channel(v, 8, ff), k587)),
-                i32x4_add(i32x4_mul(channel(v, 16, ff), k114), k500),
-            );
-            // x / 1000 = (x / 8) / 125, and for x <= 255500 the division by
-            // 125 is exactly a multiply by 33555 and a shift by 22.
-            let y = u32x4_shr(i32x4_mul(u32x4_shr(x, 3), k125), 22);
-            v128_or(i32x4_mul(y, k3x), v128_and(v, alpha))
-        },
-    );
+    let weights = hoist(i16x8(299, 587, 114, 0, 299, 587, 114, 0));
+    let [k500, k125, alpha] = [500, 33555, 0xff00_0000].map(|k| hoist(u32x4_splat(k)));
+    // The luma of each pixel into every byte of its R, G, B.
+    let spread = hoist(u8x16(0, 0, 0, 16, 4, 4, 4, 16, 8, 8, 8, 16, 12, 12, 12, 16));
+    crate::simd::map_blocks(px, |v| {
+        // Per pixel pair (R·299 + G·587, B·114 + A·0) in i32 lanes.
+        let lo = i32x4_dot_i16x8(u16x8_extend_low_u8x16(v), weights);
+        let hi = i32x4_dot_i16x8(u16x8_extend_high_u8x16(v), weights);
+        let sum = i32x4_add(i32x4_shuffle::<0, 2, 4, 6>(lo, hi), i32x4_shuffle::<1, 3, 5, 7>(lo, hi));
+        // x / 1000 = (x / 8) / 125, and for x <= 255500 the division by
+        // 125 is exactly a multiply by 33555 and a shift by 22.
+        let y = u32x4_shr(i32x4_mul(u32x4_shr(i32x4_add(sum, k500), 3), k125), 22);
+        // Index 16 of the swizzle is out of range and gives 0 under alpha.
+        v128_or(i8x16_swizzle(y, spread), v128_and(v, alpha))
+    });
 }
