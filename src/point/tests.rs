@@ -54,26 +54,25 @@ fn grayscale_rounds_exact_decimal_halves_up() {
     assert_eq!(px, [29, 29, 29, 255]);
 }
 
-#[test]
-fn premultiply_is_exact_for_every_colour_and_alpha() {
+/// Runs `kernel` on every (c, a) pair and compares with `want(c, a)`.
+fn check_every_colour_and_alpha(kernel: fn(&mut [u8]), want: impl Fn(f64, f64) -> f64) {
     let mut px = all_colour_alpha_pairs();
     let orig = px.clone();
-    premultiply::scalar(&mut px);
+    kernel(&mut px);
     check_pixels(&orig, &px, |[c, _, _, a]| {
-        let v = round(f64::from(c) * f64::from(a) / 255.0) as u8;
+        let v = want(f64::from(c), f64::from(a)) as u8;
         [v, v, v, a]
     });
 }
 
 #[test]
+fn premultiply_is_exact_for_every_colour_and_alpha() {
+    check_every_colour_and_alpha(premultiply::scalar, |c, a| round(c * a / 255.0));
+}
+
+#[test]
 fn unpremultiply_is_exact_for_every_colour_and_alpha() {
-    let mut px = all_colour_alpha_pairs();
-    let orig = px.clone();
-    unpremultiply::scalar(&mut px);
-    check_pixels(&orig, &px, |[c, _, _, a]| {
-        let v = if a == 0 { 0 } else { round(f64::from(c) * 255.0 / f64::from(a)).min(255.0) as u8 };
-        [v, v, v, a]
-    });
+    check_every_colour_and_alpha(unpremultiply::scalar, |c, a| if a == 0.0 { 0.0 } else { round(c * 255.0 / a).min(255.0) });
 }
 
 #[test]
