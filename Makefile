@@ -21,7 +21,7 @@ STABLE  := cargo +stable build -p rawpx --release --target $(TARGET) --target-di
 
 SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock .cargo/config.toml
 
-.PHONY: all size size-check test test-host test-wasm bench tools clean
+.PHONY: all size size-check test test-js test-host test-wasm bench tools clean
 all: dist/rawpx.wasm size
 
 # --- tools -----------------------------------------------------------------
@@ -59,10 +59,13 @@ size-check: dist/rawpx.wasm dist/rawpx-stable.wasm .tools/wabt
 
 # --- test ------------------------------------------------------------------
 # The size check first, so the run ends on the test runners' own summary.
-test: size-check test-host test-wasm
+test: size-check test-js test-host test-wasm
 
 test-host: .tools/rust
 	cargo +stable test -p rawpx
+
+test-js: dist/rawpx.wasm
+	node --test tests/js/
 
 test-wasm: dist/rawpx.wasm
 	cargo +stable test -p rawpx-wasm-tests

@@ -1,0 +1,68 @@
+// The loader under Node's test runner, against the built dist/rawpx.wasm.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { load, RawpxError } from '../../js/rawpx.js';
+
+const wasmPath = new URL('../../dist/rawpx.wasm', import.meta.url);
+const bytes = await readFile(wasmPath);
+const image = (w, h, seed = 1) => ({
+  width: w,
+  height: h,
+  data: Uint8ClampedArray.from({ length: w * h * 4 }, (_, i) => (i * 97 + seed * 31) & 255),
+});
+
+test('loads from bytes, a Module, and a Response with or without the wasm MIME type', async (t) => {
+  const warn = t.mock.method(console, 'warn', () => {});
+  for (const source of [
+    bytes,
+    new WebAssembly.Module(bytes),
+    new Response(bytes, { headers: { 'content-type': 'application/wasm' } }),
+    Promise.resolve(new Response(bytes, { headers: { 'content-type': 'application/octet-stream' } })),
+  ]) {
+    const px = await load(source);
+    assert.equal(typeof px.exports.grayscale, 'function');
+  }
+  assert.equal(warn.mock.callCount(), 1, 'the wrong MIME type warns once');
+});
+
+test('a chain runs in Wasm memory and copies out once', async () => {
+  const px = await load(bytes);
+  const src = image(17, 3);
+  const img = px.image(src);
+  img.invert().invert().brightness(0).contrast(1);
+  const out = img.toImageData();
+  assert.deepEqual(out.data, src.data);
+  assert.equal(out.width, 17);
+  img.grayscale();
+  const v = img.view();
+  for (let i = 0; i < v.length; i += 4) assert.ok(v[i] === v[i + 1] && v[i + 1] === v[i + 2]);
+  img.free();
+});
+
+test('color matrix, lookup table and histogram take JS arrays', async () => {
+  const px = await load(bytes);
+  const img = px.image(image(5, 7));
+  const identity = [1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0];
+  const before = img.toImageData().data;
+  img.colorMatrix(identity).applyLut(Uint8Array.from({ length: 1024 }, (_, i) => i & 255));
+  assert.deepEqual(img.toImageData().data, before);
+  const h = img.histogram();
+  assert.equal(h.length, 1024);
+  for (let ch = 0; ch < 4; ch++) assert.equal(h.slice(256 * ch, 256 * ch + 256).reduce((a, b) => a + b), 35);
+  img.premultiply().unpremultiply();
+  img.free();
+});
+
+test('refused calls throw RawpxError naming the function and the argument', async () => {
+  const px = await load(bytes);
+  const img = px.image(image(4, 4));
+  const before = img.toImageData().data;
+  assert.throws(() => img.brightness(300), (e) => e instanceof RawpxError && e.code === -1 && /brightness/.test(e.message) && /delta/.test(e.message));
+  assert.throws(() => img.contrast(NaN), (e) => e.code === -1 && /contrast.*factor/.test(e.message));
+  assert.throws(() => img.colorMatrix(new Array(20).fill(Infinity)), (e) => e.code === -1 && /matrix/.test(e.message));
+  assert.deepEqual(img.toImageData().data, before, 'a refused call changed nothing');
+  img.free();
+  assert.throws(() => img.invert(), (e) => e.code === -2 && /freed/.test(e.message));
+  assert.throws(() => px.image({ data: new Uint8ClampedArray(3), width: 1, height: 1 }), RangeError);
+});
