@@ -32,6 +32,13 @@ pub fn hoist(v: v128) -> v128 {
     core::hint::black_box(v)
 }
 
+/// Whether all four pixels are opaque; `alpha` is `u32x4_splat(0xff00_0000)`,
+/// hoisted. Alpha ops skip such blocks: most of most images.
+#[inline(always)]
+pub fn opaque(v: v128, alpha: v128) -> bool {
+    u32x4_all_true(u32x4_ge(v, alpha))
+}
+
 /// Channel `shift / 8` of each pixel (R at 0, G at 8, B at 16) as an i32
 /// lane; `ff` is `u32x4_splat(0xff)`, hoisted.
 #[inline(always)]
@@ -59,7 +66,8 @@ impl WholeToI32 {
     }
 }
 
-/// Packs four i32 lanes of channel values in [0, 255] into RGBA pixels.
+/// Packs four i32 lanes of values in [0, 255] into bytes 0, 1, 2, 3 of each
+/// lane: the R, G, B, A of one pixel per lane.
 #[inline(always)]
 pub fn pack_rgba(r: v128, g: v128, b: v128, a: v128) -> v128 {
     v128_or(v128_or(r, i32x4_shl(g, 8)), v128_or(i32x4_shl(b, 16), i32x4_shl(a, 24)))

@@ -27,7 +27,7 @@ pub fn scalar(px: &mut [u8], factor: f32) {
 
 #[cfg(target_arch = "wasm32")]
 pub fn simd(px: &mut [u8], factor: f32) {
-    use crate::simd::hoist;
+    use crate::simd::{hoist, pack_rgba};
     use core::arch::wasm32::*;
     let (slope, offset) = line(factor);
     let [slope, offset, zero, max, alpha] = [slope, offset, 0, 255, -1 << 24].map(|k| hoist(i32x4_splat(k)));
@@ -45,7 +45,6 @@ pub fn simd(px: &mut [u8], factor: f32) {
         .map(level);
         // Shifts and ors rather than saturating narrows, which LLVM turns
         // into clamps with constants V8 rebuilds on every iteration.
-        let packed = v128_or(v128_or(a, i32x4_shl(b, 8)), v128_or(i32x4_shl(c, 16), i32x4_shl(d, 24)));
-        v128_bitselect(v, i8x16_swizzle(packed, transpose), alpha)
+        v128_bitselect(v, i8x16_swizzle(pack_rgba(a, b, c, d), transpose), alpha)
     });
 }

@@ -23,8 +23,7 @@ pub fn simd(px: &mut [u8]) {
     crate::simd::map_blocks(
         px,
         |v| {
-            // Opaque pixels, most of most images, are their own result.
-            if u32x4_all_true(u32x4_ge(v, alpha)) {
+            if crate::simd::opaque(v, alpha) {
                 return v;
             }
             let a_int = u32x4_shr(v, 24);
