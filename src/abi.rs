@@ -3,7 +3,7 @@
 //! slices and cannot fail.
 
 use crate::memory::in_heap;
-use crate::point;
+use crate::{convolution, point};
 use crate::status::{Status, code};
 
 type Checked<T = ()> = Result<T, Status>;
@@ -131,5 +131,44 @@ pub extern "C" fn histogram(ptr: u32, w: u32, h: u32, out: u32) -> i32 {
         img.disjoint(out)?;
         point::histogram::scalar(img.bytes(), out.array());
         Ok(())
+    })())
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn gaussian_blur(ptr: u32, w: u32, h: u32, sigma: f32) -> i32 {
+    code((|| {
+        let img = Buffer::image(ptr, w, h)?;
+        param(sigma > 0.0 && sigma <= 100.0)?;
+        convolution::gaussian::blur(img.bytes(), w as usize, sigma)
+    })())
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn box_blur(ptr: u32, w: u32, h: u32, radius: u32) -> i32 {
+    code((|| {
+        let img = Buffer::image(ptr, w, h)?;
+        param((1..=1000).contains(&radius))?;
+        convolution::box_blur::blur(img.bytes(), w as usize, radius as usize)
+    })())
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn sharpen(ptr: u32, w: u32, h: u32, sigma: f32, amount: f32, threshold: u32) -> i32 {
+    code((|| {
+        let img = Buffer::image(ptr, w, h)?;
+        param(sigma > 0.0 && sigma <= 100.0 && (0.0..=100.0).contains(&amount) && threshold <= 255)?;
+        convolution::gaussian::sharpen(img.bytes(), w as usize, sigma, amount, threshold)
+    })())
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn convolve(ptr: u32, w: u32, h: u32, kernel: u32, size: u32, bias: f32) -> i32 {
+    code((|| {
+        let img = Buffer::image(ptr, w, h)?;
+        param(size % 2 == 1 && size <= 15)?;
+        // Copied before any write, so a kernel inside the image is harmless.
+        let weights = convolution::convolve::weights(Buffer::new(kernel, u64::from(size * size * 4))?.bytes())?;
+        param(bias.is_finite() && weights.iter().all(|k| k.is_finite()))?;
+        convolution::convolve::convolve(img.bytes(), w as usize, &weights, size as usize, bias)
     })())
 }

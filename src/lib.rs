@@ -11,9 +11,10 @@ compile_error!(
      SIMD intrinsic becomes an out-of-line call and runs ~12x slower, silently"
 );
 
-#[cfg(target_arch = "wasm32")]
 extern crate alloc;
 
+pub mod convolution;
+mod math;
 pub mod point;
 pub mod status;
 

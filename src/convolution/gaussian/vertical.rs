@@ -1,0 +1,54 @@
+//! The vertical pass over the ring, fused with the step that turns each
+//! pixel's sums into its output (`finish`), so no third pass is needed.
+
+use super::finish::Finish;
+
+/// For each pixel of the output row `px`: per lane Σ_k u_k·(above_k +
+/// below_k), where `rows[2k]` and `rows[2k + 1]` are the ring offsets of the
+/// rows k above and k below (clamped); then `finish`.
+pub fn scalar(ring: &[i16], rows: &[usize], taps: &[i16], px: &mut [u8], finish: Finish) {
+    for (x, p) in px.as_chunks_mut::<4>().0.iter_mut().enumerate() {
+        let at = |row: usize, c: usize| i32::from(ring[row + 4 * x + c]);
+        let sums = core::array::from_fn(|c| super::fir::scalar(taps, |k| at(rows[2 * k], c) + at(rows[2 * k + 1], c)));
+        *p = finish.scalar(sums, *p);
+    }
+}
+
+/// As `scalar`, two pixels at a time. Each ring row holds whole pairs of
+/// pixels, so an odd last pixel goes through a copy.
+#[cfg(target_arch = "wasm32")]
+#[inline(never)]
+pub fn simd(
+    ring: &[i16],
+    rows: &[usize],
+    taps: &[i16],
+    px: &mut [u8],
+    finish: Finish,
+) {
+    use core::arch::wasm32::*;
+    let finish = super::finish::Simd::new(finish);
+    let lanes = px.len().div_ceil(8) * 8;
+    assert!(rows.len() == 2 * taps.len() && rows.iter().all(|&row| row + lanes <= ring.len()));
+    let (whole, rest) = px.as_chunks_mut::<8>();
+    let mut pad = [0u8; 8];
+    pad[..rest.len()].copy_from_slice(rest);
+    let blocks = whole.as_mut_ptr();
+    for b in 0..whole.len() + usize::from(!rest.is_empty()) {
+        // SAFETY: every offset in `rows` starts `lanes` lanes inside `ring`
+        // (checked above), and 8b + 8 <= lanes.
+        let at = |k: usize| unsafe { v128_load(ring.as_ptr().add(*rows.get_unchecked(k) + 8 * b).cast()) };
+        let (lo, hi) = super::fir::simd(taps, |k| i16x8_add(at(2 * k), at(2 * k + 1)));
+        // SAFETY: the first `whole` blocks are pixel pairs of `px`, the last
+        // `pad`; both 8 bytes.
+        unsafe {
+            let p: *mut u8 = if b < whole.len() { blocks.add(b).cast() } else { pad.as_mut_ptr() };
+            v128_store64_lane::<0>(finish.apply(lo, hi, v128_load64_zero(p.cast())), p.cast());
+        }
+    }
+    rest.copy_from_slice(&pad[..rest.len()]);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use scalar as run;
+#[cfg(target_arch = "wasm32")]
+pub use simd as run;

@@ -1,0 +1,70 @@
+//! The Gaussian's weights in fixed point, for the SIMD kernels' i16 lanes.
+
+use super::super::{Scratch, scratch};
+use crate::math::exp_neg;
+use crate::status::Status;
+
+/// The taps u_0..u_R of the separable kernel exp(-k²/2σ²), |k| <= ceil(3σ),
+/// normalised and scaled to 2^16 in total with the kernel's symmetry folded
+/// in: a pass computes Σ_k u_k·(x[i-k] + x[i+k]), so u_0 is half the centre
+/// weight (the centre pairs with itself) and u_0 + Σ_{k>0} u_k = 2^15.
+/// Each u_k for k > 0 is rounded, u_0 takes up the rounding, and trailing
+/// zero taps are dropped; `None` when all of them are zero, where the blur
+/// leaves every pixel unchanged (tiny σ). The list has an even length, zero
+/// padded, because the kernels take the taps in pairs; every u_k fits an i16
+/// (u_0 < 2^15 once any other tap is non-zero).
+pub fn taps(sigma: f32) -> Result<Option<Scratch<i16>>, Status> {
+    let sigma = f64::from(sigma);
+    let radius = (3.0 * sigma) as usize;
+    let radius = radius + usize::from((radius as f64) < 3.0 * sigma);
+    // exp(-k²/2σ²) = g^(k²) with g = exp(-1/2σ²): successive weights differ
+    // by g^(2k+1), so one `exp` serves all of them. σ <= 100: R <= 300.
+    let g = exp_neg(-0.5 / (sigma * sigma));
+    let mut weights = [0.0f64; 301];
+    let (mut w, mut step, mut total) = (1.0, g, -1.0);
+    for x in &mut weights[..=radius] {
+        *x = w;
+        total += 2.0 * w;
+        (w, step) = (w * step, step * g * g);
+    }
+    // One spare zero, for an even count.
+    let mut taps = scratch::<i16>(radius + 2)?;
+    for (t, w) in taps.iter_mut().zip(&weights[..=radius]) {
+        *t = (w / total * 65536.0 + 0.5) as i16;
+    }
+    let Some(last) = taps[1..].iter().rposition(|&u| u > 0) else {
+        return Ok(None);
+    };
+    taps.truncate((last + 2).next_multiple_of(2));
+    taps[0] = (32768 - taps[1..].iter().map(|&u| i32::from(u)).sum::<i32>()) as i16;
+    Ok(Some(taps))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::taps;
+
+    #[test]
+    fn taps_sum_to_two_to_the_sixteen_and_fit_their_lanes_for_every_sigma() {
+        for i in 1..=20_000 {
+            let sigma = i as f32 / 200.0;
+            let Some(t) = taps(sigma).unwrap() else {
+                assert!(sigma < 0.3, "σ = {sigma} blurs nothing");
+                continue;
+            };
+            assert!(t.len() % 2 == 0 && t.len() - 1 <= (3.0 * sigma).ceil() as usize + 1, "σ = {sigma}: {} taps", t.len());
+            let sum: i32 = 2 * t[0..].iter().map(|&u| i32::from(u)).sum::<i32>();
+            assert_eq!(sum, 65536, "σ = {sigma}");
+            assert!(t.iter().all(|&u| u >= 0), "σ = {sigma}: {:?}", &t[..]);
+        }
+    }
+
+    #[test]
+    fn tiny_sigma_is_the_identity_and_the_radius_is_ceil_three_sigma() {
+        assert!(taps(0.1).unwrap().is_none());
+        assert!(taps(1e-30).unwrap().is_none());
+        // σ = 100: ceil(300) = 300 taps after the centre, 301 padded to 302.
+        assert_eq!(taps(100.0).unwrap().unwrap().len(), 302);
+        assert_eq!(taps(2.0).unwrap().unwrap().len(), 8);
+    }
+}
