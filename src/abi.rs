@@ -166,9 +166,11 @@ pub extern "C" fn convolve(ptr: u32, w: u32, h: u32, kernel: u32, size: u32, bia
     code((|| {
         let img = Buffer::image(ptr, w, h)?;
         param(size % 2 == 1 && size <= 15)?;
+        let kernel = Buffer::new(kernel, u64::from(size * size * 4))?;
+        let finite = kernel.bytes().as_chunks::<4>().0.iter().all(|k| f32::from_le_bytes(*k).is_finite());
+        param(finite && bias.is_finite())?;
         // Copied before any write, so a kernel inside the image is harmless.
-        let weights = convolution::convolve::weights(Buffer::new(kernel, u64::from(size * size * 4))?.bytes())?;
-        param(bias.is_finite() && weights.iter().all(|k| k.is_finite()))?;
+        let weights = convolution::convolve::weights(kernel.bytes())?;
         convolution::convolve::convolve(img.bytes(), w as usize, &weights, size as usize, bias)
     })())
 }

@@ -14,6 +14,7 @@ struct Fixture {
     matrix: u32,
     lut: u32,
     out: u32,
+    kernel: u32,
     end: u32,
 }
 
@@ -27,9 +28,10 @@ impl Fixture {
         let matrix = rx.put(&[0.5f32; 20].iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<_>>());
         let lut = rx.put(&rng.bytes(1024));
         let out = rx.alloc(4096);
+        let kernel = rx.put(&[0.125f32; 9].iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<_>>());
         assert!(spacer != 0 && out != 0);
         let end = rx.memory_size() as u32;
-        Fixture { rx, image, matrix, lut, out, end }
+        Fixture { rx, image, matrix, lut, out, kernel, end }
     }
 
     /// Runs `call`, expecting `want` and no change to any byte of memory.
@@ -53,6 +55,10 @@ impl Fixture {
             "color_matrix" => self.rx.call(name, (ptr, w, h, self.matrix)),
             "apply_lut" => self.rx.call(name, (ptr, w, h, self.lut)),
             "histogram" => self.rx.call(name, (ptr, w, h, self.out)),
+            "gaussian_blur" => self.rx.call(name, (ptr, w, h, 2.0f32)),
+            "box_blur" => self.rx.call(name, (ptr, w, h, 3u32)),
+            "sharpen" => self.rx.call(name, (ptr, w, h, 1.0f32, 1.0f32, 0u32)),
+            "convolve" => self.rx.call(name, (ptr, w, h, self.kernel, 3u32, 0.5f32)),
             _ => self.rx.call(name, (ptr, w, h)),
         }
     }
@@ -65,7 +71,7 @@ impl Fixture {
 
 const IMAGE_EXPORTS: &[&str] = &[
     "grayscale", "invert", "brightness", "contrast", "color_matrix", "apply_lut", "premultiply", "unpremultiply",
-    "histogram",
+    "histogram", "gaussian_blur", "box_blur", "sharpen", "convolve",
 ];
 
 #[test]
@@ -189,4 +195,92 @@ fn histogram_output_outside_memory_or_over_the_image_is_refused() {
     for out in [f.image + LEN, f.image - 4096] {
         assert_eq!(f.rx.call::<_, i32>("histogram", (f.image, W, H, out)), 0, "out at {out}");
     }
+}
+
+/// NaN of both signs, infinities, and the extremes of f32.
+const NOT_FINITE: [f32; 4] = [f32::NAN, -f32::NAN, f32::INFINITY, f32::NEG_INFINITY];
+
+#[test]
+fn sigma_outside_zero_to_a_hundred_is_invalid() {
+    let mut f = Fixture::new();
+    for sigma in NOT_FINITE.into_iter().chain([0.0, -0.0, -1.0, 100.0001, f32::MAX, -f32::MIN_POSITIVE]) {
+        f.refused("gaussian_blur", (f.image, W, H, sigma), Status::InvalidArgument);
+        f.refused("sharpen", (f.image, W, H, sigma, 1.0f32, 0u32), Status::InvalidArgument);
+    }
+    for sigma in [f32::MIN_POSITIVE, 1e-30, 0.5, 100.0] {
+        assert_eq!(f.rx.call::<_, i32>("gaussian_blur", (f.image, W, H, sigma)), 0, "σ {sigma}");
+        assert_eq!(f.rx.call::<_, i32>("sharpen", (f.image, W, H, sigma, 1.0f32, 0u32)), 0, "σ {sigma}");
+    }
+}
+
+#[test]
+fn box_radius_outside_one_to_a_thousand_is_invalid() {
+    let mut f = Fixture::new();
+    for r in [0u32, 1001, 1 << 31, u32::MAX] {
+        f.refused("box_blur", (f.image, W, H, r), Status::InvalidArgument);
+    }
+    for r in [1u32, 1000] {
+        assert_eq!(f.rx.call::<_, i32>("box_blur", (f.image, W, H, r)), 0, "r {r}");
+    }
+}
+
+#[test]
+fn sharpen_amount_or_threshold_outside_their_ranges_is_invalid() {
+    let mut f = Fixture::new();
+    for amount in NOT_FINITE.into_iter().chain([-1e-7, -1.0, 100.0001, f32::MAX]) {
+        f.refused("sharpen", (f.image, W, H, 1.0f32, amount, 0u32), Status::InvalidArgument);
+    }
+    for threshold in [256u32, 1000, u32::MAX] {
+        f.refused("sharpen", (f.image, W, H, 1.0f32, 1.0f32, threshold), Status::InvalidArgument);
+    }
+    for (amount, threshold) in [(0.0f32, 0u32), (100.0, 255), (-0.0, 17)] {
+        assert_eq!(f.rx.call::<_, i32>("sharpen", (f.image, W, H, 1.0f32, amount, threshold)), 0);
+    }
+}
+
+#[test]
+fn convolve_size_even_zero_or_past_fifteen_is_invalid() {
+    let mut f = Fixture::new();
+    for size in [0u32, 2, 4, 14, 16, 17, 0x8001, u32::MAX] {
+        f.refused("convolve", (f.image, W, H, f.kernel, size, 0.0f32), Status::InvalidArgument);
+    }
+}
+
+#[test]
+fn convolve_kernel_outside_memory_is_out_of_bounds() {
+    let mut f = Fixture::new();
+    for (kernel, size) in [(0, 3u32), (64, 1), (f.end - 35, 3), (f.end, 1), (u32::MAX - 3, 1), (f.end - 4 * 224, 15)] {
+        f.refused("convolve", (f.image, W, H, kernel, size, 0.0f32), Status::OutOfBounds);
+    }
+}
+
+#[test]
+fn convolve_weights_or_bias_not_finite_are_invalid() {
+    let mut f = Fixture::new();
+    for bad in NOT_FINITE {
+        f.refused("convolve", (f.image, W, H, f.kernel, 3u32, bad), Status::InvalidArgument);
+        for i in 0..9 {
+            let mut k = [0.125f32; 9];
+            k[i] = bad;
+            f.rx.write(f.kernel, &k.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<_>>());
+            f.refused("convolve", (f.image, W, H, f.kernel, 3u32, 0.0f32), Status::InvalidArgument);
+        }
+    }
+}
+
+#[test]
+fn a_kernel_inside_the_image_is_read_before_any_write() {
+    let mut f = Fixture::new();
+    let (w, h) = (9, 9);
+    let mut px = Rng(10).image(w, h);
+    // The first 25 pixels double as a 5×5 kernel of small finite weights.
+    for (i, x) in (0..25).map(|i| (i as f32 - 12.0) / 64.0).enumerate() {
+        px[4 * i..4 * i + 4].copy_from_slice(&x.to_le_bytes());
+    }
+    let kernel: Vec<f32> = px[..100].chunks_exact(4).map(|b| f32::from_le_bytes(b.try_into().unwrap())).collect();
+    let ptr = f.rx.put(&px);
+    let mut want = px.clone();
+    rawpx_wasm_tests::convolution::convolve::convolve(&mut want, w as usize, &kernel, 5, 1.0).unwrap();
+    assert_eq!(f.rx.call::<_, i32>("convolve", (ptr, w, h, ptr, 5u32, 1.0f32)), 0);
+    assert_eq!(f.rx.read(ptr, want.len()), want);
 }

@@ -12,8 +12,8 @@ fn the_module_imports_nothing_and_exports_the_spec() {
     assert_eq!(
         exports,
         [
-            "alloc", "apply_lut", "brightness", "color_matrix", "contrast", "free", "grayscale", "histogram", "invert",
-            "memory", "premultiply", "unpremultiply"
+            "alloc", "apply_lut", "box_blur", "brightness", "color_matrix", "contrast", "convolve", "free",
+            "gaussian_blur", "grayscale", "histogram", "invert", "memory", "premultiply", "sharpen", "unpremultiply"
         ]
     );
 }

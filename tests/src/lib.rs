@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 use wasmtime::{Engine, Instance, Memory, Module, Store, StoreLimits, StoreLimitsBuilder, WasmParams, WasmResults};
 
+pub use rawpx::convolution;
 pub use rawpx::point;
 pub use rawpx::status::Status;
 
@@ -202,6 +203,67 @@ impl PointOp {
             }
             PointOp::ApplyLut(lut) => with_block(rx, &lut[..], |rx, lut| rx.call(name, (ptr, w, h, lut))),
             _ => rx.call(name, (ptr, w, h)),
+        }
+    }
+}
+
+/// A neighbourhood operation with its parameters.
+#[derive(Clone, Debug)]
+pub enum Filter {
+    GaussianBlur(f32),
+    BoxBlur(u32),
+    /// σ, amount, threshold.
+    Sharpen(f32, f32, u32),
+    /// Weights (size² of them) and bias.
+    Convolve(Vec<f32>, f32),
+}
+
+impl Filter {
+    /// Each filter with parameters across its range, the bench's among
+    /// them, kernels wider than small images included.
+    pub fn all(rng: &mut Rng) -> Vec<Filter> {
+        let mut kernel = |size: usize| (0..size * size).map(|_| rng.f32(-2.0, 2.0)).collect::<Vec<_>>();
+        let kernels = [1, 3, 5, 7, 15].map(|size| kernel(size));
+        let mut all: Vec<Filter> = [0.15, 0.5, 1.0, 2.0, 3.3, 10.0, 41.0].map(Filter::GaussianBlur).into();
+        all.extend([1, 2, 10, 77, 1000].map(Filter::BoxBlur));
+        all.extend([(1.0, 1.0, 0), (0.6, 3.5, 4), (2.5, 0.3, 0), (7.0, 100.0, 255)].map(|(s, a, t)| Filter::Sharpen(s, a, t)));
+        all.extend(kernels.into_iter().zip([0.0, 7.5, -20.0, 0.5, 3.0]).map(|(k, b)| Filter::Convolve(k, b)));
+        all
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Filter::GaussianBlur(_) => "gaussian_blur",
+            Filter::BoxBlur(_) => "box_blur",
+            Filter::Sharpen(..) => "sharpen",
+            Filter::Convolve(..) => "convolve",
+        }
+    }
+
+    /// The crate's scalar path, on the host.
+    pub fn reference(&self, px: &mut [u8], w: u32) {
+        let w = w as usize;
+        match self {
+            Filter::GaussianBlur(s) => convolution::gaussian::blur(px, w, *s),
+            Filter::BoxBlur(r) => convolution::box_blur::blur(px, w, *r as usize),
+            Filter::Sharpen(s, a, t) => convolution::gaussian::sharpen(px, w, *s, *a, *t),
+            Filter::Convolve(k, b) => convolution::convolve::convolve(px, w, k, k.len().isqrt(), *b),
+        }
+        .expect("the host has the scratch");
+    }
+
+    /// Runs the export on the w×h image at `ptr`; the status code it returns.
+    pub fn run(&self, rx: &mut Rawpx, ptr: u32, w: u32, h: u32) -> i32 {
+        let name = self.name();
+        match self {
+            Filter::GaussianBlur(s) => rx.call(name, (ptr, w, h, *s)),
+            Filter::BoxBlur(r) => rx.call(name, (ptr, w, h, *r)),
+            Filter::Sharpen(s, a, t) => rx.call(name, (ptr, w, h, *s, *a, *t)),
+            Filter::Convolve(k, b) => {
+                let bytes: Vec<u8> = k.iter().flat_map(|x| x.to_le_bytes()).collect();
+                let size = k.len().isqrt() as u32;
+                with_block(rx, &bytes, |rx, k| rx.call(name, (ptr, w, h, k, size, *b)))
+            }
         }
     }
 }

@@ -1,0 +1,147 @@
+//! The neighbourhood filters in the module give exactly the bytes of the
+//! crate's scalar path, reserve their scratch before writing (OUT_OF_MEMORY
+//! leaves the image as it was), and do not grow memory once warmed up.
+
+use rawpx_wasm_tests::{Filter, Rawpx, Rng, SIZES};
+
+fn assert_same(rx: &mut Rawpx, filter: &Filter, px: &[u8], w: u32, h: u32) {
+    let ptr = rx.put(px);
+    assert_eq!(filter.run(rx, ptr, w, h), 0, "{filter:?} on {w}×{h}");
+    let got = rx.read(ptr, px.len());
+    rx.free(ptr, px.len() as u32);
+    let mut want = px.to_vec();
+    filter.reference(&mut want, w);
+    if let Some(i) = got.iter().zip(&want).position(|(g, w)| g != w) {
+        let p = i / 4 * 4;
+        panic!(
+            "{} {filter:?} on {w}×{h}: pixel {} is {:?}, the scalar path gives {:?} (input {:?})",
+            filter.name(), i / 4, &got[p..p + 4], &want[p..p + 4], &px[p..p + 4]
+        );
+    }
+}
+
+/// `rng.image` with every alpha set to 255.
+fn opaque(rng: &mut Rng, w: u32, h: u32) -> Vec<u8> {
+    let mut px = rng.image(w, h);
+    px.chunks_exact_mut(4).for_each(|p| p[3] = 255);
+    px
+}
+
+#[test]
+fn every_filter_equals_the_scalar_path_on_every_size() {
+    let mut rx = Rawpx::new();
+    let mut rng = Rng(11);
+    let filters = Filter::all(&mut rng);
+    for &(w, h) in SIZES {
+        for px in [rng.image(w, h), opaque(&mut rng, w, h)] {
+            for filter in &filters {
+                assert_same(&mut rx, filter, &px, w, h);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_filter_equals_the_scalar_path_on_larger_images() {
+    let mut rx = Rawpx::new();
+    let mut rng = Rng(12);
+    let filters = Filter::all(&mut rng);
+    for (w, h) in [(301, 67), (64, 200)] {
+        // Smooth with soft alpha edges, like a photo cut-out.
+        let px: Vec<u8> = (0..w * h)
+            .flat_map(|i| {
+                let (x, y) = (i % w, i / w);
+                let a = (x * 9).min(255).min((w - x) * 9).min(y * 7);
+                [(x * 255 / w) as u8, (y * 255 / h) as u8, (rng.next() % 32 + 100) as u8, a as u8]
+            })
+            .collect();
+        for filter in &filters {
+            assert_same(&mut rx, filter, &px, w, h);
+        }
+    }
+}
+
+#[test]
+fn random_parameters_equal_the_scalar_path() {
+    let mut rx = Rawpx::new();
+    let mut rng = Rng(13);
+    for _ in 0..60 {
+        let (w, h) = (1 + rng.next() as u32 % 40, 1 + rng.next() as u32 % 40);
+        let px = rng.image(w, h);
+        let size = 1 + 2 * (rng.next() % 8) as usize;
+        for filter in [
+            Filter::GaussianBlur(rng.f32(0.0, 100.0).max(1e-6)),
+            Filter::BoxBlur(1 + (rng.next() % 1000) as u32),
+            Filter::Sharpen(rng.f32(0.0, 20.0).max(1e-6), rng.f32(0.0, 100.0), (rng.next() % 256) as u32),
+            Filter::Convolve((0..size * size).map(|_| rng.f32(-50.0, 50.0)).collect(), rng.f32(-300.0, 300.0)),
+        ] {
+            assert_same(&mut rx, &filter, &px, w, h);
+        }
+    }
+}
+
+#[test]
+fn out_of_memory_leaves_the_image_as_it_was_and_is_not_sticky() {
+    let mut rx = Rawpx::with_memory_limit(2 << 20);
+    let mut rng = Rng(14);
+    let (w, h) = (64, 48);
+    let px = rng.image(w, h);
+    let ptr = rx.put(&px);
+    let filters = Filter::all(&mut rng);
+    // Convolve's weights are the caller's: placed before memory fills up.
+    let kernels: Vec<Option<(u32, u32)>> = filters
+        .iter()
+        .map(|f| match f {
+            Filter::Convolve(k, _) => {
+                Some((rx.put(&k.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<_>>()), k.len().isqrt() as u32))
+            }
+            _ => None,
+        })
+        .collect();
+    // Fill memory up to the cap, down to the last 16 bytes.
+    let mut fillers = Vec::new();
+    let mut size = 1 << 20;
+    while size >= 16 {
+        match rx.alloc(size) {
+            0 => size /= 2,
+            block => fillers.push((block, size)),
+        }
+    }
+    for (filter, kernel) in filters.iter().zip(&kernels) {
+        let status = match (filter, kernel) {
+            (Filter::Convolve(_, bias), Some((k, size))) => rx.call("convolve", (ptr, w, h, *k, *size, *bias)),
+            // Too small a σ to blur needs no scratch.
+            (Filter::GaussianBlur(s), _) if *s < 0.2 => continue,
+            _ => filter.run(&mut rx, ptr, w, h),
+        };
+        assert_eq!(status, -3, "{filter:?} with memory full");
+        assert_eq!(rx.read(ptr, px.len()), px, "{filter:?} wrote to the image, then ran out of memory");
+    }
+    for (block, len) in fillers {
+        rx.free(block, len);
+    }
+    for filter in &filters {
+        assert_eq!(filter.run(&mut rx, ptr, w, h), 0, "{filter:?} after memory was freed");
+    }
+}
+
+#[test]
+fn repeated_filters_do_not_grow_memory() {
+    let mut rx = Rawpx::new();
+    let mut rng = Rng(15);
+    let (w, h) = (500, 300);
+    let px = rng.image(w, h);
+    let filters = Filter::all(&mut rng);
+    let mut after_first = 0;
+    for round in 0..5 {
+        let ptr = rx.put(&px);
+        for filter in &filters {
+            assert_eq!(filter.run(&mut rx, ptr, w, h), 0);
+        }
+        rx.free(ptr, px.len() as u32);
+        if round == 0 {
+            after_first = rx.memory_size();
+        }
+        assert_eq!(rx.memory_size(), after_first, "memory grew in round {round}");
+    }
+}
