@@ -17,7 +17,8 @@ export class RawpxError extends Error {
 // module does the checking, this only names the culprit.
 const blame = (code, w, h, param) =>
   code === -1 ? (!w ? 'width' : !h ? 'height' : param)
-  : code === -2 ? (param && param !== 'delta' && param !== 'factor' ? `image or ${param} outside memory` : 'image outside memory')
+  : code === -2 ? (['matrix', 'lut', 'out'].includes(param) ? `image or ${param} outside memory` : 'image outside memory')
+  : code === -3 ? 'no memory for scratch'
   : code === -4 ? `${param} overlaps the image` : '';
 
 async function instantiate(source) {
@@ -61,10 +62,10 @@ export async function load(source = new URL('rawpx.wasm', import.meta.url)) {
       if (code) throw new RawpxError(fn, code, blame(code, this.width, this.height, param));
       return this;
     }
-    // Copies a matrix or table in for one call.
-    runWith(fn, param, data) {
+    // Copies a matrix, table or kernel in for one call.
+    runWith(fn, param, data, ...extra) {
       const ptr = put(data);
-      try { return this.run(fn, param, ptr); } finally { x.free(ptr, data.byteLength); }
+      try { return this.run(fn, param, ptr, ...extra); } finally { x.free(ptr, data.byteLength); }
     }
     grayscale() { return this.run('grayscale'); }
     invert() { return this.run('invert'); }
@@ -74,6 +75,18 @@ export async function load(source = new URL('rawpx.wasm', import.meta.url)) {
     applyLut(lut) { return this.runWith('apply_lut', 'lut', lut); }
     premultiply() { return this.run('premultiply'); }
     unpremultiply() { return this.run('unpremultiply'); }
+    gaussianBlur(sigma) { return this.run('gaussian_blur', 'sigma', sigma); }
+    boxBlur(radius) { return this.run('box_blur', 'radius', radius); }
+    sharpen({ sigma = 1, amount = 1, threshold = 0 } = {}) {
+      return this.run('sharpen', `sigma ${sigma}, amount ${amount}, threshold ${threshold}`, sigma, amount, threshold);
+    }
+    /** Correlates R, G, B with a square kernel of size² weights (row-major), plus `bias`. */
+    convolve(kernel, bias = 0) {
+      const size = Math.sqrt(kernel.length);
+      if (!Number.isInteger(size)) throw new RangeError(`rawpx.convolve: ${kernel.length} weights is not a square kernel`);
+      const weights = new Uint8Array(Float32Array.from(kernel).buffer);
+      return this.runWith('convolve', `kernel size ${size}, weights or bias ${bias}`, weights, size, bias);
+    }
     histogram() {
       const out = x.alloc(4096);
       try {

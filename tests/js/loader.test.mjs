@@ -66,3 +66,22 @@ test('refused calls throw RawpxError naming the function and the argument', asyn
   assert.throws(() => img.invert(), (e) => e.code === -2 && /freed/.test(e.message));
   assert.throws(() => px.image({ data: new Uint8ClampedArray(3), width: 1, height: 1 }), RangeError);
 });
+
+test('blurs, sharpen and convolve chain and name their arguments when refused', async () => {
+  const px = await load(bytes);
+  const src = image(19, 11, 3);
+  const img = px.image(src);
+  // An identity kernel leaves R, G, B (and alpha) exactly as they were.
+  img.convolve([0, 0, 0, 0, 1, 0, 0, 0, 0]).gaussianBlur(0.1).sharpen({ sigma: 0.1, amount: 5 });
+  assert.deepEqual(img.toImageData().data, src.data);
+  img.gaussianBlur(2).boxBlur(3).sharpen({ sigma: 1, amount: 1 }).convolve([1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9, 1 / 9], 0.5);
+  assert.notDeepEqual(img.toImageData().data, src.data);
+  const before = img.toImageData().data;
+  assert.throws(() => img.gaussianBlur(0), (e) => e instanceof RawpxError && e.code === -1 && /gaussian_blur.*sigma/.test(e.message));
+  assert.throws(() => img.boxBlur(1001), (e) => e.code === -1 && /box_blur.*radius/.test(e.message));
+  assert.throws(() => img.sharpen({ threshold: 256 }), (e) => e.code === -1 && /sharpen.*threshold 256/.test(e.message));
+  assert.throws(() => img.convolve([1, 1, 1, 1]), (e) => e.code === -1 && /convolve.*size 2/.test(e.message));
+  assert.throws(() => img.convolve([1, 2, 3]), RangeError);
+  assert.deepEqual(img.toImageData().data, before, 'a refused call changed nothing');
+  img.free();
+});

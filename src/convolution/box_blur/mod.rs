@@ -3,8 +3,8 @@
 //!
 //! In place with any radius up to 1000 and little scratch: the horizontal
 //! pass rewrites each row with its premultiplied horizontal means, rounded
-//! to 8 bits; the vertical pass then walks columns 4 pixels wide, keeping
-//! the strip's last 2r+2 rows of those means in a ring (at most 32 KiB),
+//! to 8 bits; the vertical pass then walks columns 64 pixels wide, keeping
+//! the strip's last 2r+2 rows of those means in a ring (at most 512 KiB),
 //! and finishes each pixel. On an opaque image both roundings together
 //! stay within 1 of the exact mean; sums are exact integers throughout.
 
@@ -18,7 +18,7 @@ use crate::status::Status;
 pub fn blur(px: &mut [u8], w: usize, r: usize) -> Result<(), Status> {
     let h = px.len() / (4 * w);
     let mut row = scratch::<i16>(4 * (w + 2 * r + 1))?;
-    let mut ring = scratch::<u8>(16 * h.min(2 * r + 2))?;
+    let mut ring = scratch::<u8>(vertical::STRIP * h.min(2 * r + 2).next_power_of_two())?;
     // 1/n for the means; as 1/(64n) for the premultiplied 1/64 units. Both
     // are exact roundings of the mean: an odd n keeps every mean at least
     // 1/2n from a tie, far more than f32's error.
@@ -27,7 +27,7 @@ pub fn blur(px: &mut [u8], w: usize, r: usize) -> Result<(), Status> {
         premultiplied::run(line.as_flattened(), &mut row, r);
         horizontal::run(&row, 1.0 / (64.0 * n), line.as_flattened_mut());
     }
-    for x in (0..w).step_by(4) {
+    for x in (0..w).step_by(vertical::STRIP / 4) {
         vertical::run(px, w, x, r, 1.0 / n, &mut ring);
     }
     Ok(())
