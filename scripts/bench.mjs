@@ -1,10 +1,12 @@
-// make bench: each point op on a 3840×2160 image, inside Wasm memory and end
-// to end (copy in + op + copy out), beside plain JS, photon (the
-// Rust+wasm-bindgen peer) and the floor, in one run. Medians of repeated runs.
+// make bench: each op on a 3840×2160 image, inside Wasm memory and end to
+// end (copy in + op + copy out), beside plain JS, photon (the Rust +
+// wasm-bindgen peer), wasm-vips (libvips in wasm) and the floor, in one run.
+// Medians of repeated runs.
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { load } from '../js/rawpx.js';
+import Vips from 'wasm-vips';
 
 const root = new URL('..', import.meta.url).pathname;
 const photon = createRequire(import.meta.url)('@silvia-odwyer/photon-node');
@@ -130,3 +132,98 @@ for (const [name, run] of ops) {
   console.log(`${name.padEnd(15)}${f(inMem)}${r(inMem / floorIn)}${f(e2e)}${r(e2e / floorE2e)}${f(jsMs)}${r(jsMs / e2e)}  ${photonCol}`);
 }
 console.log(`\nrawpx Wasm memory: ${(x.memory.buffer.byteLength / 2 ** 20).toFixed(1)} MiB (was ${(pxMem / 2 ** 20).toFixed(1)} MiB before the ops: point ops need no scratch)`);
+
+// Neighbourhood ops. Plain JS as a page would write it: separable passes
+// over straight RGBA in a Float32Array, edges clamped.
+function jsSeparable(d, weights) {
+  const r = weights.length >> 1, tmp = new Float32Array(d.length);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) for (let c = 0; c < 4; c++) {
+    let s = 0;
+    for (let k = -r; k <= r; k++) s += weights[k + r] * d[(y * W + Math.min(W - 1, Math.max(0, x + k))) * 4 + c];
+    tmp[(y * W + x) * 4 + c] = s;
+  }
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) for (let c = 0; c < 4; c++) {
+    let s = 0;
+    for (let k = -r; k <= r; k++) s += weights[k + r] * tmp[(Math.min(H - 1, Math.max(0, y + k)) * W + x) * 4 + c];
+    d[(y * W + x) * 4 + c] = s;
+  }
+}
+function gaussianWeights(sigma) {
+  const r = Math.ceil(3 * sigma), w = Float32Array.from({ length: 2 * r + 1 }, (_, i) => Math.exp(-((i - r) ** 2) / (2 * sigma * sigma)));
+  const total = w.reduce((a, b) => a + b);
+  return w.map((v) => v / total);
+}
+function jsBox(d, r) {
+  // Running sums, rows then columns.
+  const n = 2 * r + 1, tmp = new Float32Array(d.length);
+  for (let y = 0; y < H; y++) for (let c = 0; c < 4; c++) {
+    const at = (x) => d[(y * W + Math.min(W - 1, Math.max(0, x))) * 4 + c];
+    let s = 0;
+    for (let k = -r; k <= r; k++) s += at(k);
+    for (let x = 0; x < W; x++) { tmp[(y * W + x) * 4 + c] = s / n; s += at(x + r + 1) - at(x - r); }
+  }
+  for (let x = 0; x < W; x++) for (let c = 0; c < 4; c++) {
+    const at = (y) => tmp[(Math.min(H - 1, Math.max(0, y)) * W + x) * 4 + c];
+    let s = 0;
+    for (let k = -r; k <= r; k++) s += at(k);
+    for (let y = 0; y < H; y++) { d[(y * W + x) * 4 + c] = s / n; s += at(y + r + 1) - at(y - r); }
+  }
+}
+function jsSharpen(d, sigma, amount) {
+  const b = d.slice();
+  jsSeparable(b, gaussianWeights(sigma));
+  for (let i = 0; i < d.length; i++) if ((i & 3) !== 3) d[i] += amount * (d[i] - b[i]);
+}
+function jsConvolve(d, k, size) {
+  const r = size >> 1, s = d.slice();
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) for (let c = 0; c < 3; c++) {
+    let acc = 0;
+    for (let j = 0; j < size; j++) {
+      const row = Math.min(H - 1, Math.max(0, y + j - r)) * W;
+      for (let i = 0; i < size; i++) acc += k[j * size + i] * s[(row + Math.min(W - 1, Math.max(0, x + i - r))) * 4 + c];
+    }
+    d[(y * W + x) * 4 + c] = acc;
+  }
+}
+const kernel = (size) => Array.from({ length: size * size }, (_, i) => (i === (size * size) >> 1 ? 2 : -1 / (size * size - 1)));
+
+const vips = await Vips();
+const vipsRun = (op) => { const im = vips.Image.newFromMemory(src, W, H, 4, 'uchar'); const o = op(im).cast('uchar'); out.set(o.writeToMemory()); o.delete(); im.delete(); };
+const vipsMask = (k, size) => vips.Image.newFromArray(Array.from({ length: size }, (_, j) => k.slice(j * size, j * size + size)));
+const photonRun = (op) => { const img = new photon.PhotonImage(new Uint8Array(src.buffer), W, H); op(img); out.set(img.get_raw_pixels()); img.free(); };
+
+const hood = [
+  // name, rawpx call, plain JS, photon, wasm-vips
+  ['blur σ=2', (img) => img.gaussianBlur(2), (d) => jsSeparable(d, gaussianWeights(2)), (i) => photon.gaussian_blur(i, 2), (im) => im.gaussblur(2)],
+  ['blur σ=10', (img) => img.gaussianBlur(10), (d) => jsSeparable(d, gaussianWeights(10)), (i) => photon.gaussian_blur(i, 10), (im) => im.gaussblur(10)],
+  ['box r=10', (img) => img.boxBlur(10), (d) => jsBox(d, 10), null, (im) => im.convsep(vips.Image.newFromArray([Array(21).fill(1)], 21))],
+  ['sharpen σ=1 ¹', (img) => img.sharpen({ sigma: 1, amount: 1 }), (d) => jsSharpen(d, 1, 1), (i) => photon.sharpen(i), (im) => im.copy({ interpretation: 'srgb' }).sharpen({ sigma: 1 })],
+  ['convolve 3×3 ²', (img) => img.convolve(kernel(3)), (d) => jsConvolve(d, kernel(3), 3), (i) => photon.box_blur(i), (im) => im.conv(vipsMask(kernel(3), 3))],
+  ['convolve 7×7', (img) => img.convolve(kernel(7)), (d) => jsConvolve(d, kernel(7), 7), null, (im) => im.conv(vipsMask(kernel(7), 7))],
+];
+const module = new WebAssembly.Module(readFileSync(root + 'dist/rawpx.wasm'));
+const PEER_RUNS = Math.min(RUNS, 3);
+console.log(`\nneighbourhood ops (rawpx median of ${RUNS} runs, peers of ${PEER_RUNS}; wasm-vips with ${vips.concurrency()} threads)`);
+console.log('op              in-mem ms  ×floor   e2e ms  ×floor  peak mem    js ms  js/e2e  photon ms  ph/e2e   vips ms vips/e2e');
+for (const [name, run, jsRun, photonOp, vipsOp] of hood) {
+  // A fresh instance per op, so its memory is the image plus the op's peak.
+  const fresh = await load(module);
+  const img = fresh.image({ data: src, width: W, height: H });
+  const inMem = time(() => run(img), () => img.view().set(src));
+  const peak = fresh.exports.memory.buffer.byteLength;
+  const e2e = time(() => { img.view().set(src); run(img); out.set(img.view()); });
+  img.free();
+  const copy = new Uint8ClampedArray(LEN);
+  const jsMs = time(() => jsRun(copy), () => copy.set(src), PEER_RUNS);
+  const peer = (op, go) => {
+    if (!op) return '       —        —';
+    const ms = time(() => go(op), undefined, PEER_RUNS);
+    return `${f(ms + 0)}${r(ms / e2e)}`;
+  };
+  const mem = `${(peak / 2 ** 20).toFixed(1)} MiB`.padStart(10);
+  console.log(`${name.padEnd(15)}${f(inMem)}${r(inMem / floorIn)}${f(e2e)}${r(e2e / floorE2e)}${mem}${f(jsMs + 0)}${r(jsMs / e2e)} ${peer(photonOp, photonRun)} ${peer(vipsOp, vipsRun)}`);
+}
+console.log(`\npeak mem: a fresh instance's Wasm memory after the op: the ${(LEN / 2 ** 20).toFixed(1)} MiB image, the module's own ${(pxMem / 2 ** 20 - LEN / 2 ** 20).toFixed(1)} MiB and the op's scratch.`);
+console.log('¹ photon: its fixed 3×3 sharpen kernel; wasm-vips: its sharpen (LAB, L only, default slopes): not the same filter.');
+console.log('² photon: its 3×3 box_blur, a fixed 3×3 convolution.');
+vips.shutdown?.();

@@ -3,9 +3,9 @@
 //!
 //! In place with any radius up to 1000 and little scratch: the horizontal
 //! pass rewrites each row with its premultiplied horizontal means, rounded
-//! to 8 bits; the vertical pass then walks columns 64 pixels wide, keeping
-//! the strip's last 2r+2 rows of those means in a ring (at most 512 KiB),
-//! and finishes each pixel. On an opaque image both roundings together
+//! to 8 bits; the vertical pass then walks strips of columns, keeping the
+//! strip's last 2r+2 rows of those means in a ring (at most 1 MiB), and
+//! finishes each pixel. On an opaque image both roundings together
 //! stay within 1 of the exact mean; sums are exact integers throughout.
 
 pub mod horizontal;
@@ -18,7 +18,11 @@ use crate::status::Status;
 pub fn blur(px: &mut [u8], w: usize, r: usize) -> Result<(), Status> {
     let h = px.len() / (4 * w);
     let mut row = scratch::<i16>(4 * (w + 2 * r + 1))?;
-    let mut ring = scratch::<u8>(vertical::STRIP * h.min(2 * r + 2).next_power_of_two())?;
+    // Column strips as wide as a ring of 1 MiB allows, 64 to 1024 pixels.
+    let depth = h.min(2 * r + 2).next_power_of_two();
+    let strip = ((1 << 20) / depth).clamp(256, 4096);
+    let mut ring = scratch::<u8>(strip * depth)?;
+    let mut sums = scratch::<i32>(strip)?;
     // 1/n for the means; as 1/(64n) for the premultiplied 1/64 units. Both
     // are exact roundings of the mean: an odd n keeps every mean at least
     // 1/2n from a tie, far more than f32's error.
@@ -27,8 +31,8 @@ pub fn blur(px: &mut [u8], w: usize, r: usize) -> Result<(), Status> {
         premultiplied::run(line.as_flattened(), &mut row, r);
         horizontal::run(&row, 1.0 / (64.0 * n), line.as_flattened_mut());
     }
-    for x in (0..w).step_by(vertical::STRIP / 4) {
-        vertical::run(px, w, x, r, 1.0 / n, &mut ring);
+    for x in (0..w).step_by(strip / 4) {
+        vertical::run(px, w, x, r, 1.0 / n, &mut ring, &mut sums);
     }
     Ok(())
 }

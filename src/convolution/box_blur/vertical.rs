@@ -1,14 +1,10 @@
-//! The vertical pass, one strip of up to 64 pixels (256 bytes) at a time:
-//! running column sums of the horizontal means over 2r+1 rows, clamped at
-//! the top and bottom, then each pixel straight again: a = round(S_a/n) and
-//! c = round(255·S_c/S_a), 0 where S_a = 0 (0/0 is NaN, which saturates to
-//! 0). Rows above the current one are already output, so the strip's rows
-//! of means live on in `ring` until they leave the sum. Strips are wide so
-//! that each visit to a row (a new page, 15 KB down a 4K image) does enough
-//! work to pay for it.
-
-/// Bytes in a strip: 64 pixels.
-pub const STRIP: usize = 256;
+//! The vertical pass, one strip of columns at a time: running column sums
+//! of the horizontal means over 2r+1 rows, clamped at the top and bottom,
+//! then each pixel straight again: a = round(S_a/n) and c = round(255·S_c/
+//! S_a), 0 where S_a = 0 (0/0 is NaN, which saturates to 0). Rows above the
+//! current one are already output, so the strip's rows of means live on in
+//! `ring` until they leave the sum. Strips are as wide as the ring allows:
+//! each visit to a row (a new page, 15 KB down a 4K image) reads a long run.
 
 /// Where the sums come from at output row y: the row entering the window
 /// (None when it is the bottom row again) and the ring slots of the rows
@@ -24,19 +20,20 @@ fn first_window(r: usize, h: usize) -> impl Iterator<Item = usize> {
     (0..2 * r + 1).map(move |i| (i.saturating_sub(r + 1)).min(h - 1))
 }
 
-/// The strip at pixel column `x0` of the image of width `w` in `px`;
-/// `scale` is 1/n; `ring` has a power of two of `STRIP`-byte slots, at
-/// least min(2r+2, h).
-pub fn scalar(px: &mut [u8], w: usize, x0: usize, r: usize, scale: f32, ring: &mut [u8]) {
-    let (h, mask, bytes) = (px.len() / (4 * w), ring.len() / STRIP - 1, (4 * (w - x0)).min(STRIP));
+/// The strip at pixel column `x0` of the image of width `w` in `px`, as
+/// many bytes wide as `sum` has lanes (a multiple of 16); `scale` is 1/n;
+/// `ring` has a power of two of strip-wide slots, at least min(2r+2, h).
+pub fn scalar(px: &mut [u8], w: usize, x0: usize, r: usize, scale: f32, ring: &mut [u8], sum: &mut [i32]) {
+    let strip = sum.len();
+    let (h, mask, bytes) = (px.len() / (4 * w), ring.len() / strip - 1, (4 * (w - x0)).min(strip));
     let at = |y: usize| 4 * (y * w + x0);
-    let slot = |y: usize| (y & mask) * STRIP;
+    let slot = |y: usize| (y & mask) * strip;
     for y in 0..r.min(h) {
         ring[slot(y)..][..bytes].copy_from_slice(&px[at(y)..][..bytes]);
     }
-    let mut sum = [0i32; STRIP];
+    sum.fill(0);
     for y in first_window(r, h) {
-        for (s, &v) in sum.iter_mut().zip(&ring[slot(y)..][..STRIP]) {
+        for (s, &v) in sum.iter_mut().zip(&ring[slot(y)..][..strip]) {
             *s += i32::from(v);
         }
     }
@@ -46,7 +43,7 @@ pub fn scalar(px: &mut [u8], w: usize, x0: usize, r: usize, scale: f32, ring: &m
             ring[slot(enter)..][..bytes].copy_from_slice(&px[at(enter)..][..bytes]);
         }
         for (i, s) in sum.iter_mut().enumerate() {
-            *s += i32::from(ring[e * STRIP + i]) - i32::from(ring[l * STRIP + i]);
+            *s += i32::from(ring[e * strip + i]) - i32::from(ring[l * strip + i]);
         }
         for (o, s) in px[at(y)..][..bytes].as_chunks_mut::<4>().0.iter_mut().zip(sum.as_chunks::<4>().0) {
             let c = |v: i32| ((v as f32 * 255.0) / s[3] as f32 + 0.5) as u8;
@@ -58,33 +55,37 @@ pub fn scalar(px: &mut [u8], w: usize, x0: usize, r: usize, scale: f32, ring: &m
 /// As `scalar`, 16 bytes (4 pixels) at a time, each pixel's sums in one
 /// i32x4; a narrower last piece goes through a copy.
 #[cfg(target_arch = "wasm32")]
-pub fn simd(px: &mut [u8], w: usize, x0: usize, r: usize, scale: f32, ring: &mut [u8]) {
+pub fn simd(px: &mut [u8], w: usize, x0: usize, r: usize, scale: f32, ring: &mut [u8], sum: &mut [i32]) {
     use crate::simd::hoist;
     use core::arch::wasm32::*;
-    let (h, mask, bytes) = (px.len() / (4 * w), ring.len() / STRIP - 1, (4 * (w - x0)).min(STRIP));
+    let strip = sum.len();
+    let (h, mask, bytes) = (px.len() / (4 * w), ring.len() / strip - 1, (4 * (w - x0)).min(strip));
     let at = |y: usize| 4 * (y * w + x0);
-    let ring = ring.as_chunks_mut::<STRIP>().0;
-    // SAFETY (loads and stores below): each pointer is to 16 bytes of a
-    // ring slot, of the strip's row in `px`, of `sum` or of `piece`.
-    let copy_in = |ring: &mut [[u8; STRIP]], px: &[u8], y: usize| {
-        let (slot, row) = (&mut ring[y & mask], &px[at(y)..][..bytes]);
+    let slot = |y: usize| (y & mask) * strip;
+    let sum = sum.as_chunks_mut::<16>().0;
+    // SAFETY (loads and stores below): each pointer is to 16 bytes: of a
+    // ring slot, of the strip's row in `px`, of `piece`, or 4 lanes of `sum`.
+    let copy_in = |ring: &mut [u8], px: &[u8], y: usize| {
+        let (slot, row) = (&mut ring[slot(y)..][..strip], &px[at(y)..][..bytes]);
         let (whole, rest) = row.as_chunks::<16>();
         for (i, v) in whole.iter().enumerate() {
             unsafe { v128_store(slot[16 * i..].as_mut_ptr().cast(), v128_load(v.as_ptr().cast())) };
         }
         slot[bytes - rest.len()..bytes].copy_from_slice(rest);
     };
+    let load = |ring: &[u8], at: usize| unsafe { v128_load(ring[at..at + 16].as_ptr().cast()) };
     for y in 0..r.min(h) {
         copy_in(ring, px, y);
     }
-    let mut sum = [i32x4_splat(0); STRIP / 4];
+    sum.fill([0; 16]);
     for y in first_window(r, h) {
-        for (i, s) in sum.as_chunks_mut::<4>().0.iter_mut().enumerate() {
-            let v = unsafe { v128_load(ring[y & mask][16 * i..].as_ptr().cast()) };
+        for (i, s) in sum.iter_mut().enumerate() {
+            let v = load(ring, slot(y) + 16 * i);
             let (lo, hi) = (u16x8_extend_low_u8x16(v), u16x8_extend_high_u8x16(v));
             let parts = [u32x4_extend_low_u16x8(lo), u32x4_extend_high_u16x8(lo), u32x4_extend_low_u16x8(hi), u32x4_extend_high_u16x8(hi)];
-            for (s, p) in s.iter_mut().zip(parts) {
-                *s = i32x4_add(*s, p);
+            for (j, p) in parts.into_iter().enumerate() {
+                let s = s[4 * j..].as_mut_ptr().cast::<v128>();
+                unsafe { v128_store(s, i32x4_add(v128_load(s), p)) };
             }
         }
     }
@@ -104,14 +105,19 @@ pub fn simd(px: &mut [u8], w: usize, x0: usize, r: usize, scale: f32, ring: &mut
             copy_in(ring, px, enter);
         }
         let row = &mut px[at(y)..][..bytes];
-        for (i, s) in sum.as_chunks_mut::<4>().0.iter_mut().take(bytes.div_ceil(16)).enumerate() {
-            let (e, l) = unsafe { (v128_load(ring[e][16 * i..].as_ptr().cast()), v128_load(ring[l][16 * i..].as_ptr().cast())) };
+        for (i, s) in sum.iter_mut().take(bytes.div_ceil(16)).enumerate() {
+            let (e, l) = (load(ring, e * strip + 16 * i), load(ring, l * strip + 16 * i));
             let lo = i16x8_sub(u16x8_extend_low_u8x16(e), u16x8_extend_low_u8x16(l));
             let hi = i16x8_sub(u16x8_extend_high_u8x16(e), u16x8_extend_high_u8x16(l));
             let d = [i32x4_extend_low_i16x8(lo), i32x4_extend_high_i16x8(lo), i32x4_extend_low_i16x8(hi), i32x4_extend_high_i16x8(hi)];
-            for (s, d) in s.iter_mut().zip(d) {
-                *s = i32x4_add(*s, d);
-            }
+            let s: [v128; 4] = core::array::from_fn(|j| {
+                let s = s[4 * j..].as_mut_ptr().cast::<v128>();
+                unsafe {
+                    let v = i32x4_add(v128_load(s), d[j]);
+                    v128_store(s, v);
+                    v
+                }
+            });
             let all_opaque = s.iter().fold(i32x4_splat(-1), |m, &s| v128_and(m, i32x4_eq(s, opaque)));
             // Opaque pixels: 255·S_c/(255·n) rounds exactly as S_c/n does.
             let out = if i32x4_extract_lane::<3>(all_opaque) != 0 {
