@@ -24,7 +24,8 @@ pub fn weights(bytes: &[u8]) -> Result<Scratch<f32>, Status> {
 /// (`size` odd), plus `bias`.
 pub fn convolve(px: &mut [u8], w: usize, kernel: &[f32], size: usize, bias: f32) -> Result<(), Status> {
     let (h, r) = (px.len() / (4 * w), size / 2);
-    let lanes = 4 * (w.next_multiple_of(2) + 2 * r);
+    // Ring rows hold whole fours of pixels, as the SIMD kernel takes them.
+    let lanes = 4 * (w.next_multiple_of(4) + 2 * r);
     let depth = h.min(size);
     let mut ring = scratch::<f32>(depth * lanes)?;
     let mut rows = scratch::<usize>(size)?;

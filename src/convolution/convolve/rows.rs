@@ -20,44 +20,46 @@ pub fn scalar(ring: &[f32], rows: &[usize], kernel: &[f32], bias: f32, px: &mut 
     }
 }
 
-/// As `scalar`, two pixels at a time, each pixel's lanes in one f32x4 (the
-/// alpha lane is computed and dropped); ring rows hold whole pairs of
-/// pixels, so an odd last pixel goes through a copy.
+/// As `scalar`, four pixels at a time, each pixel's lanes in one f32x4
+/// (the alpha lane is computed and dropped), so each weight is splatted
+/// once per four pixels; ring rows hold whole fours of pixels, so the last
+/// one to three go through a copy.
 #[cfg(target_arch = "wasm32")]
-#[inline(never)]
 pub fn simd(ring: &[f32], rows: &[usize], kernel: &[f32], bias: f32, px: &mut [u8]) {
     use crate::simd::hoist;
     use core::arch::wasm32::*;
     let size = rows.len();
-    let lanes = 4 * (px.len().div_ceil(8) * 2 + size - 1);
+    let lanes = 4 * (px.len().div_ceil(16) * 4 + size - 1);
     assert!(kernel.len() == size * size && rows.iter().all(|&row| row + lanes <= ring.len()));
     let [bias, half, zero, max, alpha] =
         [f32x4_splat(bias), f32x4_splat(0.5), i32x4_splat(0), i32x4_splat(255), u32x4_splat(0xff00_0000)].map(hoist);
-    let (whole, rest) = px.as_chunks_mut::<8>();
-    let mut pad = [0u8; 8];
+    let (whole, rest) = px.as_chunks_mut::<16>();
+    let mut pad = [0u8; 16];
     pad[..rest.len()].copy_from_slice(rest);
     let blocks = whole.as_mut_ptr();
     for b in 0..whole.len() + usize::from(!rest.is_empty()) {
-        let (mut a0, mut a1) = (f32x4_splat(0.0), f32x4_splat(0.0));
+        let mut acc = [f32x4_splat(0.0); 4];
         for (&row, k) in rows.iter().zip(kernel.as_chunks::<1>().0.chunks_exact(size)) {
             for (i, k) in k.iter().enumerate() {
-                // SAFETY: pixels 2b + i and 2b + i + 1 of the row lie in its
+                // SAFETY: pixels 4b + i .. 4b + i + 3 of the row lie in its
                 // `lanes` lanes (checked above); `k` is one f32.
                 unsafe {
-                    let at = ring.as_ptr().add(row + 8 * b + 4 * i);
+                    let at = ring.as_ptr().add(row + 16 * b + 4 * i);
                     let k = v128_load32_splat(k.as_ptr().cast());
-                    a0 = f32x4_add(a0, f32x4_mul(k, v128_load(at.cast())));
-                    a1 = f32x4_add(a1, f32x4_mul(k, v128_load(at.add(4).cast())));
+                    for (p, acc) in acc.iter_mut().enumerate() {
+                        *acc = f32x4_add(*acc, f32x4_mul(k, v128_load(at.add(4 * p).cast())));
+                    }
                 }
             }
         }
         let round = |a| i32x4_min(i32x4_max(i32x4_trunc_sat_f32x4(f32x4_add(f32x4_add(a, bias), half)), zero), max);
-        let rgb = i8x16_shuffle::<0, 4, 8, 12, 16, 20, 24, 28, 0, 4, 8, 12, 16, 20, 24, 28>(round(a0), round(a1));
-        // SAFETY: the first `whole` blocks are pixel pairs of `px`, the last
-        // `pad`; both 8 bytes.
+        let pack = |a, b| i8x16_shuffle::<0, 4, 8, 12, 16, 20, 24, 28, 0, 4, 8, 12, 16, 20, 24, 28>(round(a), round(b));
+        let rgb = i64x2_shuffle::<0, 2>(pack(acc[0], acc[1]), pack(acc[2], acc[3]));
+        // SAFETY: the first `whole` blocks are four pixels of `px`, the last
+        // `pad`; both 16 bytes.
         unsafe {
-            let p: *mut u8 = if b < whole.len() { blocks.add(b).cast() } else { pad.as_mut_ptr() };
-            v128_store64_lane::<0>(v128_bitselect(v128_load64_zero(p.cast()), rgb, alpha), p.cast());
+            let p: *mut v128 = if b < whole.len() { blocks.add(b).cast() } else { pad.as_mut_ptr().cast() };
+            v128_store(p, v128_bitselect(v128_load(p), rgb, alpha));
         }
     }
     rest.copy_from_slice(&pad[..rest.len()]);
