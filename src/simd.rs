@@ -2,26 +2,31 @@
 
 use core::arch::wasm32::*;
 
-/// Replaces every 16-byte block of `px` by `block(v)`. The last 1 to 3
-/// pixels, if any, go through a zero-padded block on the stack, so the module
-/// needs no scalar copy of each kernel; one loop serves both, so `block` is
-/// inlined once.
+/// Calls `block(i, p)` for each N-byte block of `px` in order, `p` pointing
+/// at block i. The last 1 to N-1 bytes, if any, go through a zero-padded
+/// block on the stack, copied back after; one loop serves both, so `block`
+/// is inlined once and the module needs no scalar tail for any kernel.
 #[inline(always)]
-pub fn map_blocks(px: &mut [u8], block: impl Fn(v128) -> v128) {
-    let (blocks, rest) = px.as_chunks_mut::<16>();
+pub fn each_block<const N: usize>(px: &mut [u8], mut block: impl FnMut(usize, *mut u8)) {
+    let (blocks, rest) = px.as_chunks_mut::<N>();
     let whole = blocks.len();
     let blocks = blocks.as_mut_ptr();
-    let mut pad = [0u8; 16];
+    let mut pad = [0u8; N];
     pad[..rest.len()].copy_from_slice(rest);
     for i in 0..whole + usize::from(!rest.is_empty()) {
         // SAFETY: the first `whole` indices are blocks of `px`, the last one
-        // is `pad`; both are 16 bytes, and v128 access needs no alignment.
-        unsafe {
-            let b: *mut v128 = if i < whole { blocks.add(i).cast() } else { pad.as_mut_ptr().cast() };
-            v128_store(b, block(v128_load(b)));
-        }
+        // is `pad`; both N bytes.
+        block(i, if i < whole { unsafe { blocks.add(i).cast() } } else { pad.as_mut_ptr() });
     }
     rest.copy_from_slice(&pad[..rest.len()]);
+}
+
+/// Replaces every 16-byte block of `px` by `block(v)` (see `each_block`).
+#[inline(always)]
+pub fn map_blocks(px: &mut [u8], block: impl Fn(v128) -> v128) {
+    // SAFETY: `each_block` passes pointers to 16 bytes; v128 access needs no
+    // alignment.
+    each_block::<16>(px, |_, p| unsafe { v128_store(p.cast(), block(v128_load(p.cast()))) });
 }
 
 /// A constant the loop keeps in a local. V8 rebuilds a `v128.const` at each

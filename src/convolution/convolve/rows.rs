@@ -22,8 +22,8 @@ pub fn scalar(ring: &[f32], rows: &[usize], kernel: &[f32], bias: f32, px: &mut 
 
 /// As `scalar`, four pixels at a time, each pixel's lanes in one f32x4
 /// (the alpha lane is computed and dropped), so each weight is splatted
-/// once per four pixels; ring rows hold whole fours of pixels, so the last
-/// one to three go through a copy.
+/// once per four pixels; ring rows hold whole fours of pixels, and the
+/// last one to three go through a copy (`each_block`).
 #[cfg(target_arch = "wasm32")]
 pub fn simd(ring: &[f32], rows: &[usize], kernel: &[f32], bias: f32, px: &mut [u8]) {
     use crate::simd::hoist;
@@ -33,11 +33,7 @@ pub fn simd(ring: &[f32], rows: &[usize], kernel: &[f32], bias: f32, px: &mut [u
     assert!(kernel.len() == size * size && rows.iter().all(|&row| row + lanes <= ring.len()));
     let [bias, half, zero, max, alpha] =
         [f32x4_splat(bias), f32x4_splat(0.5), i32x4_splat(0), i32x4_splat(255), u32x4_splat(0xff00_0000)].map(hoist);
-    let (whole, rest) = px.as_chunks_mut::<16>();
-    let mut pad = [0u8; 16];
-    pad[..rest.len()].copy_from_slice(rest);
-    let blocks = whole.as_mut_ptr();
-    for b in 0..whole.len() + usize::from(!rest.is_empty()) {
+    crate::simd::each_block::<16>(px, |b, p| {
         let mut acc = [f32x4_splat(0.0); 4];
         for (&row, k) in rows.iter().zip(kernel.as_chunks::<1>().0.chunks_exact(size)) {
             for (i, k) in k.iter().enumerate() {
@@ -55,14 +51,9 @@ pub fn simd(ring: &[f32], rows: &[usize], kernel: &[f32], bias: f32, px: &mut [u
         let round = |a| i32x4_min(i32x4_max(i32x4_trunc_sat_f32x4(f32x4_add(f32x4_add(a, bias), half)), zero), max);
         let pack = |a, b| i8x16_shuffle::<0, 4, 8, 12, 16, 20, 24, 28, 0, 4, 8, 12, 16, 20, 24, 28>(round(a), round(b));
         let rgb = i64x2_shuffle::<0, 2>(pack(acc[0], acc[1]), pack(acc[2], acc[3]));
-        // SAFETY: the first `whole` blocks are four pixels of `px`, the last
-        // `pad`; both 16 bytes.
-        unsafe {
-            let p: *mut v128 = if b < whole.len() { blocks.add(b).cast() } else { pad.as_mut_ptr().cast() };
-            v128_store(p, v128_bitselect(v128_load(p), rgb, alpha));
-        }
-    }
-    rest.copy_from_slice(&pad[..rest.len()]);
+        // SAFETY: `p` points at the block's 16 bytes.
+        unsafe { v128_store(p.cast(), v128_bitselect(v128_load(p.cast()), rgb, alpha)) };
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

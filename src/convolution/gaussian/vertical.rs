@@ -15,7 +15,7 @@ pub fn scalar(ring: &[i16], rows: &[usize], taps: &[i16], px: &mut [u8], finish:
 }
 
 /// As `scalar`, two pixels at a time. Each ring row holds whole pairs of
-/// pixels, so an odd last pixel goes through a copy.
+/// pixels; an odd last pixel goes through a copy (`each_block`).
 #[cfg(target_arch = "wasm32")]
 #[inline(never)]
 pub fn simd(
@@ -29,23 +29,14 @@ pub fn simd(
     let finish = super::finish::Simd::new(finish);
     let lanes = px.len().div_ceil(8) * 8;
     assert!(rows.len() == 2 * taps.len() && rows.iter().all(|&row| row + lanes <= ring.len()));
-    let (whole, rest) = px.as_chunks_mut::<8>();
-    let mut pad = [0u8; 8];
-    pad[..rest.len()].copy_from_slice(rest);
-    let blocks = whole.as_mut_ptr();
-    for b in 0..whole.len() + usize::from(!rest.is_empty()) {
+    crate::simd::each_block::<8>(px, |b, p| {
         // SAFETY: every offset in `rows` starts `lanes` lanes inside `ring`
         // (checked above), and 8b + 8 <= lanes.
         let at = |k: usize| unsafe { v128_load(ring.as_ptr().add(*rows.get_unchecked(k) + 8 * b).cast()) };
         let (lo, hi) = super::fir::simd(taps, |k| i16x8_add(at(2 * k), at(2 * k + 1)));
-        // SAFETY: the first `whole` blocks are pixel pairs of `px`, the last
-        // `pad`; both 8 bytes.
-        unsafe {
-            let p: *mut u8 = if b < whole.len() { blocks.add(b).cast() } else { pad.as_mut_ptr() };
-            v128_store64_lane::<0>(finish.apply(lo, hi, v128_load64_zero(p.cast())), p.cast());
-        }
-    }
-    rest.copy_from_slice(&pad[..rest.len()]);
+        // SAFETY: `p` points at the block's 8 bytes.
+        unsafe { v128_store64_lane::<0>(finish.apply(lo, hi, v128_load64_zero(p.cast())), p.cast()) };
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]
