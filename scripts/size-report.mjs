@@ -56,7 +56,14 @@ function perExport({ funcs, exports, calls }) {
     own: funcs.get(e.index).size,
     total: [...reached[i]].filter((f) => owners.get(f) === 1).reduce((s, f) => s + funcs.get(f).size, 0),
   }));
-  const shared = [...owners].filter(([, n]) => n > 1).reduce((s, [f]) => s + funcs.get(f).size, 0);
+  // Shared helpers, grouped by the exports that reach them.
+  const shared = new Map();
+  for (const [f, n] of owners) {
+    if (n < 2) continue;
+    const names = exports.filter((e, i) => reached[i].has(f)).map((e) => e.name).sort();
+    const key = names.join(' ');
+    shared.set(key, (shared.get(key) ?? 0) + funcs.get(f).size);
+  }
   return { rows, shared };
 }
 
@@ -79,8 +86,10 @@ console.log(line('stable, default panics', s) + `   (immediate-abort saves ${s.r
 console.log(`imports: ${info.imports}   initial memory: ${info.pages} pages (${info.pages * 64} KiB)`);
 console.log(`\nper export (code bytes)          own  +only-its-helpers`);
 for (const r of rows.sort((a, b) => b.total - a.total)) console.log(`  ${r.name.padEnd(26)}${pad(r.own, 8)}${pad(r.total, 10)}`);
-console.log(`  ${'(helpers shared by several)'.padEnd(26)}${pad('', 8)}${pad(shared, 10)}`);
-console.log(`  ${'(headers, tables, data)'.padEnd(26)}${pad('', 8)}${pad(m.raw - rows.reduce((t, r) => t + r.total, 0) - shared, 10)}`);
+const sharedTotal = [...shared.values()].reduce((a, b) => a + b, 0);
+console.log(`helpers shared by several exports (bytes, then who shares them)`);
+for (const [who, bytes] of [...shared].sort((a, b) => b[1] - a[1])) console.log(`${pad(bytes, 8)}  ${who}`);
+console.log(`${pad(m.raw - rows.reduce((t, r) => t + r.total, 0) - sharedTotal, 8)}  (headers, tables, data)`);
 
 const failures = [];
 if (info.imports !== 0) failures.push(`the module has ${info.imports} imports; it must have none`);
