@@ -16,13 +16,18 @@ WASM_OPT := node_modules/.bin/wasm-opt -O3 $(WASM_FEATURES) --strip-debug --stri
 RELEASE := cargo +$(NIGHTLY) build -p rawpx --release --target $(TARGET) \
 	-Zbuild-std=core,alloc \
 	--config 'target.$(TARGET).rustflags=["-Zunstable-options", "-Cpanic=immediate-abort"]'
+# The scalar fallback for engines without SIMD128: the same source and
+# kernels' references, the same bytes out.
+NOSIMD  := cargo +$(NIGHTLY) build -p rawpx --release --target $(TARGET) --target-dir target/nosimd \
+	-Zbuild-std=core,alloc \
+	--config 'target.$(TARGET).rustflags=["-Zunstable-options", "-Cpanic=immediate-abort", "-Ctarget-feature=-simd128", "--cfg", "rawpx_scalar"]'
 # The same source on stable with the default panic strategy, for comparison.
 STABLE  := cargo +stable build -p rawpx --release --target $(TARGET) --target-dir target/stable
 
 SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock .cargo/config.toml
 
-.PHONY: all size size-check test test-js test-host test-wasm bench tools clean
-all: dist/rawpx.wasm size
+.PHONY: all size size-check test test-js test-host test-wasm test-nosimd bench tools clean
+all: dist/rawpx.wasm dist/rawpx-nosimd.wasm size
 
 # --- tools -----------------------------------------------------------------
 tools: .tools/rust .tools/wabt node_modules/.package-lock.json
@@ -46,29 +51,39 @@ dist/rawpx.wasm: $(SOURCES) .tools/rust node_modules/.package-lock.json
 	mkdir -p dist
 	$(WASM_OPT) target/$(TARGET)/release/rawpx.wasm -o $@
 
+dist/rawpx-nosimd.wasm: $(SOURCES) .tools/rust node_modules/.package-lock.json
+	$(NOSIMD)
+	mkdir -p dist
+	$(WASM_OPT) target/nosimd/$(TARGET)/release/rawpx.wasm -o $@
+
 dist/rawpx-stable.wasm: $(SOURCES) .tools/rust node_modules/.package-lock.json
 	$(STABLE)
 	mkdir -p dist
 	$(WASM_OPT) target/stable/$(TARGET)/release/rawpx.wasm -o $@
 
-size: dist/rawpx.wasm dist/rawpx-stable.wasm .tools/wabt
+size: dist/rawpx.wasm dist/rawpx-nosimd.wasm dist/rawpx-stable.wasm .tools/wabt
 	node scripts/size-report.mjs
 
-size-check: dist/rawpx.wasm dist/rawpx-stable.wasm .tools/wabt
+size-check: dist/rawpx.wasm dist/rawpx-nosimd.wasm dist/rawpx-stable.wasm .tools/wabt
 	node scripts/size-report.mjs --check
 
 # --- test ------------------------------------------------------------------
 # The size check first, so the run ends on the test runners' own summary.
-test: size-check test-js test-host test-wasm
+test: size-check test-js test-host test-wasm test-nosimd
 
 test-host: .tools/rust
 	cargo +stable test -p rawpx
 
-test-js: dist/rawpx.wasm
+test-js: dist/rawpx.wasm dist/rawpx-nosimd.wasm
 	node --test tests/js/
 
 test-wasm: dist/rawpx.wasm
 	cargo +stable test -p rawpx-wasm-tests
+
+# The whole wasmtime suite again on the fallback: the same bytes as the
+# scalar references, so as the SIMD module.
+test-nosimd: dist/rawpx-nosimd.wasm
+	RAWPX_WASM=$(CURDIR)/dist/rawpx-nosimd.wasm cargo +stable test -p rawpx-wasm-tests
 
 # --- bench -----------------------------------------------------------------
 bench: dist/rawpx.wasm .tools/wabt

@@ -36,9 +36,18 @@ async function instantiate(source) {
   }
 }
 
-/** Loads the module from a URL, Response (or its promise), bytes or Module. */
-export async function load(source = new URL('rawpx.wasm', import.meta.url)) {
-  const x = (await instantiate(source)).exports;
+/** Whether this engine runs SIMD128: it validates a tiny module using one. */
+export const simdSupported = WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]));
+
+/**
+ * Loads the module from a URL, Response (or its promise), bytes or Module,
+ * or from `{ simd, nosimd }`, one of each; by default rawpx.wasm beside this
+ * file, or rawpx-nosimd.wasm (same results, scalar) where SIMD128 is missing
+ * or `options.simd` is false.
+ */
+export async function load(source, { simd = simdSupported } = {}) {
+  if (source?.simd || source?.nosimd) source = simd ? source.simd : source.nosimd;
+  const x = (await instantiate(source ?? new URL(simd ? 'rawpx.wasm' : 'rawpx-nosimd.wasm', import.meta.url))).exports;
   const bytes = (ptr, len) => new Uint8ClampedArray(x.memory.buffer, ptr, len);
   const put = (data) => {
     const ptr = x.alloc(data.length);

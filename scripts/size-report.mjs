@@ -72,6 +72,7 @@ const line = (label, s) => `${label.padEnd(28)}${pad(s.raw, 8)}${pad(s.gzip, 8)}
 
 const wasm = readFileSync(root + 'dist/rawpx.wasm');
 const stable = readFileSync(root + 'dist/rawpx-stable.wasm');
+const nosimd = readFileSync(root + 'dist/rawpx-nosimd.wasm');
 const loader = readFileSync(root + 'js/rawpx.js');
 const minified = Buffer.from(buildSync({ entryPoints: [root + 'js/rawpx.js'], minify: true, write: false, format: 'esm' }).outputFiles[0].contents);
 const info = parse(root + 'dist/rawpx.wasm');
@@ -82,6 +83,7 @@ console.log(`\nrawpx size report${' '.repeat(11)}     raw    gzip  brotli`);
 console.log(line('dist/rawpx.wasm', m));
 console.log(line('js/rawpx.js', l));
 console.log(line('js/rawpx.js (esbuild -min)', lm));
+console.log(line('dist/rawpx-nosimd.wasm', sizes(nosimd)) + '   (the scalar fallback, for engines without SIMD128)');
 console.log(line('stable, default panics', s) + `   (immediate-abort saves ${s.raw - m.raw} B raw, ${s.gzip - m.gzip} B gzip)`);
 console.log(`imports: ${info.imports}   initial memory: ${info.pages} pages (${info.pages * 64} KiB)`);
 console.log(`\nper export (code bytes)          own  +only-its-helpers`);

@@ -61,12 +61,12 @@ fn param(ok: bool) -> Checked {
 
 #[unsafe(no_mangle)]
 pub extern "C" fn grayscale(ptr: u32, w: u32, h: u32) -> i32 {
-    code(Buffer::image(ptr, w, h).map(|img| point::grayscale::simd(img.bytes())))
+    code(Buffer::image(ptr, w, h).map(|img| point::grayscale::run(img.bytes())))
 }
 
 #[unsafe(no_mangle)]
 pub extern "C" fn invert(ptr: u32, w: u32, h: u32) -> i32 {
-    code(Buffer::image(ptr, w, h).map(|img| point::invert::simd(img.bytes())))
+    code(Buffer::image(ptr, w, h).map(|img| point::invert::run(img.bytes())))
 }
 
 #[unsafe(no_mangle)]
@@ -74,7 +74,7 @@ pub extern "C" fn brightness(ptr: u32, w: u32, h: u32, delta: i32) -> i32 {
     code((|| {
         let img = Buffer::image(ptr, w, h)?;
         param((-255..=255).contains(&delta))?;
-        point::brightness::simd(img.bytes(), delta);
+        point::brightness::run(img.bytes(), delta);
         Ok(())
     })())
 }
@@ -84,7 +84,7 @@ pub extern "C" fn contrast(ptr: u32, w: u32, h: u32, factor: f32) -> i32 {
     code((|| {
         let img = Buffer::image(ptr, w, h)?;
         param((0.0..=100.0).contains(&factor))?;
-        point::contrast::simd(img.bytes(), factor);
+        point::contrast::run(img.bytes(), factor);
         Ok(())
     })())
 }
@@ -97,7 +97,7 @@ pub extern "C" fn color_matrix(ptr: u32, w: u32, h: u32, m: u32) -> i32 {
         let bytes = Buffer::new(m, 80)?.array::<80>().as_chunks::<4>().0;
         let m: [f32; 20] = core::array::from_fn(|i| f32::from_le_bytes(bytes[i]));
         param(m.iter().all(|x| x.is_finite()))?;
-        point::color_matrix::simd(img.bytes(), &point::color_matrix::Matrix::new(&m));
+        point::color_matrix::run(img.bytes(), &point::color_matrix::Matrix::new(&m));
         Ok(())
     })())
 }
@@ -115,12 +115,12 @@ pub extern "C" fn apply_lut(ptr: u32, w: u32, h: u32, lut: u32) -> i32 {
 
 #[unsafe(no_mangle)]
 pub extern "C" fn premultiply(ptr: u32, w: u32, h: u32) -> i32 {
-    code(Buffer::image(ptr, w, h).map(|img| point::premultiply::simd(img.bytes())))
+    code(Buffer::image(ptr, w, h).map(|img| point::premultiply::run(img.bytes())))
 }
 
 #[unsafe(no_mangle)]
 pub extern "C" fn unpremultiply(ptr: u32, w: u32, h: u32) -> i32 {
-    code(Buffer::image(ptr, w, h).map(|img| point::unpremultiply::simd(img.bytes())))
+    code(Buffer::image(ptr, w, h).map(|img| point::unpremultiply::run(img.bytes())))
 }
 
 #[unsafe(no_mangle)]

@@ -3,12 +3,15 @@
 //! The crate builds as a `cdylib` for `wasm32-unknown-unknown` (the shipped
 //! module, with the exported ABI of `abi`) and as an `rlib` on the host, where
 //! the scalar reference kernels are tested and used by the wasmtime harness.
+//! With SIMD128 the module runs the `simd` kernels; without it (the fallback
+//! module for engines without SIMD, `--cfg rawpx_scalar`) the scalar ones,
+//! which give the same bytes.
 #![no_std]
 
-#[cfg(all(target_arch = "wasm32", not(target_feature = "simd128")))]
+#[cfg(all(target_arch = "wasm32", not(target_feature = "simd128"), not(rawpx_scalar)))]
 compile_error!(
-    "rawpx needs -C target-feature=+simd128 for the whole build: without it every \
-     SIMD intrinsic becomes an out-of-line call and runs ~12x slower, silently"
+    "rawpx needs -C target-feature=+simd128 for the whole build, or it silently \
+     ships the scalar kernels; build the scalar fallback with --cfg rawpx_scalar"
 );
 
 extern crate alloc;
@@ -22,7 +25,7 @@ pub mod status;
 mod abi;
 #[cfg(target_arch = "wasm32")]
 mod memory;
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 mod simd;
 
 // The host build (tests, and the harness's reference) links std for its panic

@@ -25,7 +25,7 @@ pub fn scalar(src: &[u8], out: &mut [i16], left: usize) {
     super::clamp_edges(out, left, w);
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 #[inline(never)]
 pub fn simd(src: &[u8], out: &mut [i16], left: usize) {
     use core::arch::wasm32::*;
@@ -49,7 +49,7 @@ pub fn simd(src: &[u8], out: &mut [i16], left: usize) {
     super::clamp_edges(out, left, w);
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(target_feature = "simd128"))]
 pub use scalar as run;
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 pub use simd as run;

@@ -8,7 +8,7 @@ pub fn scalar(px: &mut [u8], delta: i32) {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 pub fn simd(px: &mut [u8], delta: i32) {
     use core::arch::wasm32::*;
     // The step in the R, G, B bytes and 0 in alpha, which saturating
@@ -17,3 +17,8 @@ pub fn simd(px: &mut [u8], delta: i32) {
     let (up, down) = (step(delta), step(-delta));
     crate::simd::map_blocks(px, |v| u8x16_sub_sat(u8x16_add_sat(v, up), down));
 }
+
+#[cfg(not(target_feature = "simd128"))]
+pub use scalar as run;
+#[cfg(target_feature = "simd128")]
+pub use simd as run;

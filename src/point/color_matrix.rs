@@ -36,7 +36,7 @@ pub fn scalar(px: &mut [u8], m: &Matrix) {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 pub fn simd(px: &mut [u8], m: &Matrix) {
     use crate::simd::{WholeToI32, channel, hoist, pack_rgba};
     use core::arch::wasm32::*;
@@ -61,3 +61,8 @@ pub fn simd(px: &mut [u8], m: &Matrix) {
         },
     );
 }
+
+#[cfg(not(target_feature = "simd128"))]
+pub use scalar as run;
+#[cfg(target_feature = "simd128")]
+pub use simd as run;

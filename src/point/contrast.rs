@@ -25,7 +25,7 @@ pub fn scalar(px: &mut [u8], factor: f32) {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 pub fn simd(px: &mut [u8], factor: f32) {
     use crate::simd::{hoist, pack_rgba};
     use core::arch::wasm32::*;
@@ -48,3 +48,8 @@ pub fn simd(px: &mut [u8], factor: f32) {
         v128_bitselect(v, i8x16_swizzle(pack_rgba(a, b, c, d), transpose), alpha)
     });
 }
+
+#[cfg(not(target_feature = "simd128"))]
+pub use scalar as run;
+#[cfg(target_feature = "simd128")]
+pub use simd as run;

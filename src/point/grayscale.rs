@@ -11,7 +11,7 @@ pub fn scalar(px: &mut [u8]) {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 pub fn simd(px: &mut [u8]) {
     use crate::simd::hoist;
     use core::arch::wasm32::*;
@@ -31,3 +31,8 @@ pub fn simd(px: &mut [u8]) {
         v128_or(i8x16_swizzle(y, spread), v128_and(v, alpha))
     });
 }
+
+#[cfg(not(target_feature = "simd128"))]
+pub use scalar as run;
+#[cfg(target_feature = "simd128")]
+pub use simd as run;

@@ -8,10 +8,15 @@ pub fn scalar(px: &mut [u8]) {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 pub fn simd(px: &mut [u8]) {
     use core::arch::wasm32::*;
     // 255 - c is c with every bit flipped.
     let rgb = crate::simd::hoist(u32x4_splat(0x00ff_ffff));
     crate::simd::map_blocks(px, |v| v128_xor(v, rgb));
 }
+
+#[cfg(not(target_feature = "simd128"))]
+pub use scalar as run;
+#[cfg(target_feature = "simd128")]
+pub use simd as run;

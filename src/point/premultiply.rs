@@ -15,7 +15,7 @@ pub fn scalar(px: &mut [u8]) {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 pub fn simd(px: &mut [u8]) {
     use core::arch::wasm32::*;
     let [opaque, k128, alpha] = [u8x16_splat(255), u16x8_splat(128), u32x4_splat(0xff00_0000)].map(crate::simd::hoist);
@@ -39,3 +39,8 @@ pub fn simd(px: &mut [u8]) {
         },
     );
 }
+
+#[cfg(not(target_feature = "simd128"))]
+pub use scalar as run;
+#[cfg(target_feature = "simd128")]
+pub use simd as run;

@@ -13,7 +13,7 @@ pub fn scalar(px: &mut [u8]) {
 /// In f32, floor(c·255/a + 0.5) is exact wherever the result is below 256:
 /// a true quotient that is not a half lies at least 1/510 from one, far more
 /// than f32's rounding error below 256; larger results clamp to 255.
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 pub fn simd(px: &mut [u8]) {
     use crate::simd::{WholeToI32, channel, hoist, pack_rgba};
     use core::arch::wasm32::*;
@@ -39,3 +39,8 @@ pub fn simd(px: &mut [u8]) {
         },
     );
 }
+
+#[cfg(not(target_feature = "simd128"))]
+pub use scalar as run;
+#[cfg(target_feature = "simd128")]
+pub use simd as run;

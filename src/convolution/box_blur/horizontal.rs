@@ -16,7 +16,7 @@ pub fn scalar(row: &[i16], scale: f32, line: &mut [u8]) {
 }
 
 /// As `scalar`, the four lanes of a pixel in one i32x4.
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 #[inline(never)]
 pub fn simd(row: &[i16], scale: f32, line: &mut [u8]) {
     use core::arch::wasm32::*;
@@ -34,7 +34,7 @@ pub fn simd(row: &[i16], scale: f32, line: &mut [u8]) {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(target_feature = "simd128"))]
 pub use scalar as run;
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 pub use simd as run;

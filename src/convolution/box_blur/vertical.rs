@@ -54,7 +54,7 @@ pub fn scalar(px: &mut [u8], w: usize, x0: usize, r: usize, scale: f32, ring: &m
 
 /// As `scalar`, 16 bytes (4 pixels) at a time, each pixel's sums in one
 /// i32x4; a narrower last piece goes through a copy.
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 pub fn simd(px: &mut [u8], w: usize, x0: usize, r: usize, scale: f32, ring: &mut [u8], sum: &mut [i32]) {
     use crate::simd::hoist;
     use core::arch::wasm32::*;
@@ -144,7 +144,7 @@ pub fn simd(px: &mut [u8], w: usize, x0: usize, r: usize, scale: f32, ring: &mut
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(target_feature = "simd128"))]
 pub use scalar as run;
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 pub use simd as run;

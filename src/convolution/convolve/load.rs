@@ -8,7 +8,7 @@ pub fn scalar(src: &[u8], out: &mut [f32], left: usize) {
     super::super::clamp_edges(out, left, src.len() / 4);
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 #[inline(never)]
 pub fn simd(src: &[u8], out: &mut [f32], left: usize) {
     use core::arch::wasm32::*;
@@ -23,7 +23,7 @@ pub fn simd(src: &[u8], out: &mut [f32], left: usize) {
     super::super::clamp_edges(out, left, src.len() / 4);
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(target_feature = "simd128"))]
 pub use scalar as run;
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 pub use simd as run;

@@ -24,7 +24,7 @@ pub fn scalar(ring: &[f32], rows: &[usize], kernel: &[f32], bias: f32, px: &mut 
 /// (the alpha lane is computed and dropped), so each weight is splatted
 /// once per four pixels; ring rows hold whole fours of pixels, and the
 /// last one to three go through a copy (`each_block`).
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 pub fn simd(ring: &[f32], rows: &[usize], kernel: &[f32], bias: f32, px: &mut [u8]) {
     use crate::simd::hoist;
     use core::arch::wasm32::*;
@@ -56,7 +56,7 @@ pub fn simd(ring: &[f32], rows: &[usize], kernel: &[f32], bias: f32, px: &mut [u
     });
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(target_feature = "simd128"))]
 pub use scalar as run;
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 pub use simd as run;

@@ -42,13 +42,13 @@ impl Finish {
 /// `Finish` on two pixels: their sums as two i32x4 and the pixels in the
 /// low 8 bytes of a v128, which is also the result. The constants are made
 /// once per row, out of the loop (see `simd::hoist`).
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 pub struct Simd {
     sharpen: bool,
     k: [core::arch::wasm32::v128; 10],
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 impl Simd {
     pub fn new(finish: Finish) -> Simd {
         use core::arch::wasm32::*;

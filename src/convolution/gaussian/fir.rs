@@ -10,7 +10,7 @@ pub fn scalar(taps: &[i16], s: impl Fn(usize) -> i32) -> i32 {
 /// Eight lanes (two pixels) at once, as two i32x4 (first pixel, second).
 /// Taps go in pairs: interleaving s_k and s_k+1 lets one `i32x4.dot_i16x8`
 /// (a single pmaddwd on x86) do eight multiplies and four adds.
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 #[inline(always)]
 pub fn simd(taps: &[i16], s: impl Fn(usize) -> core::arch::wasm32::v128) -> (core::arch::wasm32::v128, core::arch::wasm32::v128) {
     use core::arch::wasm32::*;

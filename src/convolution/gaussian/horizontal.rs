@@ -11,7 +11,7 @@ pub fn scalar(row: &[i16], taps: &[i16], out: &mut [i16]) {
 }
 
 /// As `scalar`, two pixels at a time; `out` holds whole pairs of pixels.
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 #[inline(never)]
 pub fn simd(row: &[i16], taps: &[i16], out: &mut [i16]) {
     use core::arch::wasm32::*;
@@ -32,7 +32,7 @@ pub fn simd(row: &[i16], taps: &[i16], out: &mut [i16]) {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(target_feature = "simd128"))]
 pub use scalar as run;
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 pub use simd as run;

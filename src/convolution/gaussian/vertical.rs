@@ -16,7 +16,7 @@ pub fn scalar(ring: &[i16], rows: &[usize], taps: &[i16], px: &mut [u8], finish:
 
 /// As `scalar`, two pixels at a time. Each ring row holds whole pairs of
 /// pixels; an odd last pixel goes through a copy (`each_block`).
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 #[inline(never)]
 pub fn simd(
     ring: &[i16],
@@ -39,7 +39,7 @@ pub fn simd(
     });
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(target_feature = "simd128"))]
 pub use scalar as run;
-#[cfg(target_arch = "wasm32")]
+#[cfg(target_feature = "simd128")]
 pub use simd as run;
