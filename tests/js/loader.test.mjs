@@ -108,3 +108,32 @@ test('the scalar fallback gives the same bytes as the SIMD module for every meth
     assert.deepEqual(ha, hb);
   }
 });
+
+test('CSS filters, gamma, levels and auto-levels are built on color_matrix and apply_lut', async () => {
+  const px = await load(bytes);
+  const src = image(9, 5, 4);
+  const run = (f) => { const img = px.image(src); f(img); const out = img.toImageData().data; img.free(); return out; };
+  for (const identity of [(i) => i.sepia(0), (i) => i.saturate(1), (i) => i.hueRotate(0), (i) => i.gamma(1), (i) => i.levels(0, 255)]) {
+    assert.deepEqual(run(identity), src.data, `${identity}`);
+  }
+  // saturate(0): every channel the CSS luminance 0.213R + 0.715G + 0.072B.
+  const gray = run((i) => i.saturate(0));
+  for (let p = 0; p < src.data.length; p += 4) {
+    const y = 0.213 * src.data[p] + 0.715 * src.data[p + 1] + 0.072 * src.data[p + 2];
+    for (let c = 0; c < 3; c++) assert.ok(Math.abs(gray[p + c] - y) <= 1, `pixel ${p / 4}: ${gray[p + c]} vs ${y}`);
+    assert.equal(gray[p + 3], src.data[p + 3]);
+  }
+  // Auto-levels stretches each channel of a 50..200 image to 0..255.
+  const narrow = { width: 16, height: 1, data: Uint8ClampedArray.from({ length: 64 }, (_, i) => (i % 4 === 3 ? 255 : 50 + ((i >> 2) * 10))) };
+  const img = px.image(narrow).autoLevels();
+  const out = img.toImageData().data;
+  for (let c = 0; c < 3; c++) {
+    const ch = out.filter((_, i) => i % 4 === c);
+    assert.equal(Math.min(...ch), 0);
+    assert.equal(Math.max(...ch), 255);
+  }
+  img.free();
+  // gamma(2.2) lifts the mid-tones: 128 -> 255·(128/255)^(1/2.2) = 186.
+  const mid = px.image({ width: 1, height: 1, data: Uint8ClampedArray.of(128, 128, 128, 255) }).gamma(2.2);
+  assert.deepEqual([...mid.toImageData().data], [186, 186, 186, 255]);
+});
