@@ -21,17 +21,14 @@ const blame = (code, w, h, param) =>
   : code === -3 ? 'no memory for scratch'
   : code === -4 ? `${param} overlaps the image` : '';
 
-// CSS Filter Effects 1, the matrices of sepia(), saturate(), hue-rotate().
-const sepia = (a) => { const k = 1 - a; return [0.393 + 0.607 * k, 0.769 - 0.769 * k, 0.189 - 0.189 * k, 0.349 - 0.349 * k, 0.686 + 0.314 * k, 0.168 - 0.168 * k, 0.272 - 0.272 * k, 0.534 - 0.534 * k, 0.131 + 0.869 * k]; };
-const saturate = (s) => [0.213 + 0.787 * s, 0.715 - 0.715 * s, 0.072 - 0.072 * s, 0.213 - 0.213 * s, 0.715 + 0.285 * s, 0.072 - 0.072 * s, 0.213 - 0.213 * s, 0.715 - 0.715 * s, 0.072 + 0.928 * s];
-const hueRotate = (deg) => {
-  const c = Math.cos((deg * Math.PI) / 180), s = Math.sin((deg * Math.PI) / 180);
-  return [0.213 + c * 0.787 - s * 0.213, 0.715 - c * 0.715 - s * 0.715, 0.072 - c * 0.072 + s * 0.928,
-    0.213 - c * 0.213 + s * 0.143, 0.715 + c * 0.285 + s * 0.14, 0.072 - c * 0.072 - s * 0.283,
-    0.213 - c * 0.213 - s * 0.787, 0.715 - c * 0.715 + s * 0.715, 0.072 + c * 0.928 + s * 0.072];
-};
-// A 3×3 colour matrix as color_matrix's 4×5, alpha kept.
-const rgb = (m) => [...m.slice(0, 3), 0, 0, ...m.slice(3, 6), 0, 0, ...m.slice(6), 0, 0, 0, 0, 0, 1, 0];
+// CSS Filter Effects 1: sepia(), saturate() and hue-rotate() are each
+// base + (identity - base)·t (+ sin·rot for the hue), on R, G, B; as
+// color_matrix's 4×5 with alpha kept.
+const LUMA = [0.213, 0.715, 0.072, 0.213, 0.715, 0.072, 0.213, 0.715, 0.072];
+const SEPIA = [0.393, 0.769, 0.189, 0.349, 0.686, 0.168, 0.272, 0.534, 0.131];
+const HUE = [-0.213, -0.715, 0.928, 0.143, 0.14, -0.283, -0.787, 0.715, 0.072];
+const mix = (base, t, sin = 0) =>
+  [0, 1, 2].flatMap((i) => [0, 1, 2].map((j) => base[3 * i + j] + ((i === j) - base[3 * i + j]) * t + sin * HUE[3 * i + j]).concat(0, 0)).concat(0, 0, 0, 1, 0);
 // A lookup table from f(channel, value) for R, G, B; alpha kept.
 const table = (f) => Uint8Array.from({ length: 1024 }, (_, i) => (i < 768 ? Math.round(Math.min(255, Math.max(0, f(i >> 8, i & 255)))) : i & 255));
 // Levels: [lo, hi] to [outLo, outHi] through a gamma, per channel.
@@ -116,9 +113,9 @@ export async function load(source, { simd = simdSupported } = {}) {
       return this.runWith('convolve', `kernel size ${size}, weights or bias ${bias}`, weights, size, bias);
     }
     // Conveniences on the primitives.
-    sepia(amount = 1) { return this.colorMatrix(rgb(sepia(Math.min(1, amount)))); }
-    saturate(amount) { return this.colorMatrix(rgb(saturate(amount))); }
-    hueRotate(degrees) { return this.colorMatrix(rgb(hueRotate(degrees))); }
+    sepia(amount = 1) { return this.colorMatrix(mix(SEPIA, 1 - Math.min(1, amount))); }
+    saturate(amount) { return this.colorMatrix(mix(LUMA, amount)); }
+    hueRotate(degrees) { const a = (degrees * Math.PI) / 180; return this.colorMatrix(mix(LUMA, Math.cos(a), Math.sin(a))); }
     /** c = 255·(c/255)^(1/g): g > 1 brightens the mid-tones. */
     gamma(g) { return this.applyLut(table((_, v) => 255 * (v / 255) ** (1 / g))); }
     /** Maps [inLow, inHigh] to [outLow, outHigh] on R, G, B, through `gamma`. */

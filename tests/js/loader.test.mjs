@@ -123,6 +123,13 @@ test('CSS filters, gamma, levels and auto-levels are built on color_matrix and a
     for (let c = 0; c < 3; c++) assert.ok(Math.abs(gray[p + c] - y) <= 1, `pixel ${p / 4}: ${gray[p + c]} vs ${y}`);
     assert.equal(gray[p + 3], src.data[p + 3]);
   }
+  // sepia(1) and hue-rotate(90deg) against the spec's matrices, written out.
+  const one = (f) => [...run(f).slice(0, 3)];
+  const [r, g, b] = src.data;
+  const near = (got, want) => want.forEach((w, c) => assert.ok(Math.abs(got[c] - Math.min(255, Math.max(0, w))) <= 1, `${got} vs ${want}`));
+  near(one((i) => i.sepia(1)), [0.393 * r + 0.769 * g + 0.189 * b, 0.349 * r + 0.686 * g + 0.168 * b, 0.272 * r + 0.534 * g + 0.131 * b]);
+  // At 90°, cos 0 and sin 1: rows (0, 0, 1), (0.356, 0.855, -0.211), (-0.574, 1.43, 0.144).
+  near(one((i) => i.hueRotate(90)), [b, 0.356 * r + 0.855 * g - 0.211 * b, -0.574 * r + 1.43 * g + 0.144 * b]);
   // Auto-levels stretches each channel of a 50..200 image to 0..255.
   const narrow = { width: 16, height: 1, data: Uint8ClampedArray.from({ length: 64 }, (_, i) => (i % 4 === 3 ? 255 : 50 + ((i >> 2) * 10))) };
   const img = px.image(narrow).autoLevels();
