@@ -76,6 +76,7 @@ test-host: .tools/rust
 
 test-js: dist/rawpx.wasm dist/rawpx-nosimd.wasm
 	node --test tests/js/
+	node_modules/.bin/tsc -p tests/types
 
 test-wasm: dist/rawpx.wasm
 	cargo +stable test -p rawpx-wasm-tests

@@ -1,0 +1,102 @@
+// Types for js/rawpx.js, the rawpx loader.
+
+/** Where the module comes from: a URL, a fetch Response or its promise, the bytes, or a compiled Module. */
+export type Source = string | URL | Response | PromiseLike<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
+
+/** Whether this engine runs SIMD128. */
+export const simdSupported: boolean;
+
+/**
+ * Loads the module: `source`, or `{ simd, nosimd }` to choose from, or by
+ * default rawpx.wasm beside the loader (rawpx-nosimd.wasm, the same results
+ * without SIMD128, where the engine lacks it or `options.simd` is false).
+ */
+export function load(source?: Source | { simd: Source; nosimd: Source }, options?: { simd?: boolean }): Promise<Rawpx>;
+
+/** A status code from the module, with the function and the argument at fault. */
+export class RawpxError extends Error {
+  /** -1 invalid argument, -2 out of bounds, -3 out of memory, -4 overlap. */
+  readonly code: number;
+  /** The export that refused the call. */
+  readonly fn: string;
+}
+
+/** Pixels as in `ImageData`: RGBA8, not premultiplied, rows top to bottom. */
+export interface Pixels {
+  data: Uint8ClampedArray | Uint8Array;
+  width: number;
+  height: number;
+}
+
+export interface Rawpx {
+  /** The module's raw exports (SPEC.md). */
+  exports: RawpxExports;
+  /** Copies the pixels into Wasm memory once. */
+  image(pixels: Pixels): RawpxImage;
+}
+
+/** An image in Wasm memory. Every filter returns the image, to chain. */
+export interface RawpxImage {
+  readonly width: number;
+  readonly height: number;
+  grayscale(): this;
+  invert(): this;
+  /** delta in [-255, 255]. */
+  brightness(delta: number): this;
+  /** factor in [0, 100]. */
+  contrast(factor: number): this;
+  /** 20 numbers, a 4×5 row-major matrix as in SVG feColorMatrix. */
+  colorMatrix(matrix: ArrayLike<number>): this;
+  /** 1024 bytes: tables for R, G, B, A. */
+  applyLut(lut: ArrayLike<number>): this;
+  premultiply(): this;
+  unpremultiply(): this;
+  /** sigma in (0, 100]. */
+  gaussianBlur(sigma: number): this;
+  /** radius in [1, 1000]. */
+  boxBlur(radius: number): this;
+  /** Unsharp mask; sigma in (0, 100] (default 1), amount in [0, 100] (default 1), threshold in [0, 255] (default 0). */
+  sharpen(options?: { sigma?: number; amount?: number; threshold?: number }): this;
+  /** A square kernel of size² weights, row-major, size odd in [1, 15]; plus bias. */
+  convolve(kernel: ArrayLike<number>, bias?: number): this;
+  /** CSS sepia(amount), amount in [0, 1] (default 1). */
+  sepia(amount?: number): this;
+  /** CSS saturate(amount). */
+  saturate(amount: number): this;
+  /** CSS hue-rotate(degrees). */
+  hueRotate(degrees: number): this;
+  /** c = 255·(c/255)^(1/g) on R, G, B. */
+  gamma(g: number): this;
+  /** Maps [inLow, inHigh] (numbers, or one per R, G, B) to [outLow, outHigh] through `gamma`. */
+  levels(inLow: number | number[], inHigh: number | number[], outLow?: number, outHigh?: number, gamma?: number): this;
+  /** Stretches R, G, B each to the full range, ignoring the `clip` fraction of pixels at either end. */
+  autoLevels(clip?: number): this;
+  /** Counts per channel: R in [0, 256), G, B, then A. */
+  histogram(): Uint32Array;
+  /** The pixels in Wasm memory without a copy: valid until the next allocation. */
+  view(): Uint8ClampedArray;
+  /** Copies the pixels out: an ImageData where one exists, else `{ data, width, height }`. */
+  toImageData(): ImageData | { data: Uint8ClampedArray; width: number; height: number };
+  /** Gives the pixels' memory back; the image can't be used after. */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+export interface RawpxExports {
+  memory: WebAssembly.Memory;
+  alloc(len: number): number;
+  free(ptr: number, len: number): void;
+  grayscale(ptr: number, w: number, h: number): number;
+  invert(ptr: number, w: number, h: number): number;
+  brightness(ptr: number, w: number, h: number, delta: number): number;
+  contrast(ptr: number, w: number, h: number, factor: number): number;
+  color_matrix(ptr: number, w: number, h: number, m: number): number;
+  apply_lut(ptr: number, w: number, h: number, lut: number): number;
+  premultiply(ptr: number, w: number, h: number): number;
+  unpremultiply(ptr: number, w: number, h: number): number;
+  histogram(ptr: number, w: number, h: number, out: number): number;
+  gaussian_blur(ptr: number, w: number, h: number, sigma: number): number;
+  box_blur(ptr: number, w: number, h: number, radius: number): number;
+  sharpen(ptr: number, w: number, h: number, sigma: number, amount: number, threshold: number): number;
+  convolve(ptr: number, w: number, h: number, kernel: number, size: number, bias: number): number;
+}
