@@ -8,8 +8,9 @@ export const simdSupported: boolean;
 
 /**
  * Loads the module: `source`, or `{ simd, nosimd }` to choose from, or by
- * default rawpx.wasm beside the loader (rawpx-nosimd.wasm, the same results
- * without SIMD128, where the engine lacks it or `options.simd` is false).
+ * default the package's dist/rawpx.wasm (dist/rawpx-nosimd.wasm, the same
+ * results without SIMD128, where the engine lacks it or `options.simd` is
+ * false).
  */
 export function load(source?: Source | { simd: Source; nosimd: Source }, options?: { simd?: boolean }): Promise<Rawpx>;
 

@@ -57,13 +57,13 @@ export const simdSupported = WebAssembly.validate(new Uint8Array([0, 97, 115, 10
 
 /**
  * Loads the module from a URL, Response (or its promise), bytes or Module,
- * or from `{ simd, nosimd }`, one of each; by default rawpx.wasm beside this
- * file, or rawpx-nosimd.wasm (same results, scalar) where SIMD128 is missing
- * or `options.simd` is false.
+ * or from `{ simd, nosimd }`, one of each; by default dist/rawpx.wasm of
+ * this package, or dist/rawpx-nosimd.wasm (same results, scalar) where
+ * SIMD128 is missing or `options.simd` is false.
  */
 export async function load(source, { simd = simdSupported } = {}) {
   if (source?.simd || source?.nosimd) source = simd ? source.simd : source.nosimd;
-  const x = (await instantiate(source ?? new URL(simd ? 'rawpx.wasm' : 'rawpx-nosimd.wasm', import.meta.url))).exports;
+  const x = (await instantiate(source ?? new URL(simd ? '../dist/rawpx.wasm' : '../dist/rawpx-nosimd.wasm', import.meta.url))).exports;
   const bytes = (ptr, len) => new Uint8ClampedArray(x.memory.buffer, ptr, len);
   const put = (data) => {
     const ptr = x.alloc(data.length);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import { load } from '../js/rawpx.js';
 import Vips from 'wasm-vips';
 
@@ -226,4 +227,23 @@ for (const [name, run, jsRun, photonOp, vipsOp] of hood) {
 console.log(`\npeak mem: a fresh instance's Wasm memory after the op: the ${(LEN / 2 ** 20).toFixed(1)} MiB image, the module's own ${(pxMem / 2 ** 20 - LEN / 2 ** 20).toFixed(1)} MiB and the op's scratch.`);
 console.log('¹ photon: its fixed 3×3 sharpen kernel; wasm-vips: its sharpen (LAB, L only, default slopes): not the same filter.');
 console.log('² photon: its 3×3 box_blur, a fixed 3×3 convolution.');
+
+// The worker pool: one σ=2 blur on 4K split over 1 and 2 workers, end to end
+// (strips out, blur, rows back), each worker its own instance.
+const { createPool } = await import('../js/pool.js');
+const pooled = {};
+for (const n of [1, 2]) {
+  const pool = await createPool(module, n);
+  const image = { data: src, width: W, height: H };
+  await pool.run(image, [['gaussianBlur', 2]]);
+  const t = [];
+  for (let i = 0; i < Math.min(RUNS, 7); i++) {
+    const t0 = performance.now();
+    await pool.run(image, [['gaussianBlur', 2]]);
+    t.push(performance.now() - t0);
+  }
+  pooled[n] = median(t);
+  pool.terminate();
+}
+console.log(`\npool, blur σ=2 end to end: 1 worker ${pooled[1].toFixed(1)} ms, 2 workers ${pooled[2].toFixed(1)} ms: ${(pooled[1] / pooled[2]).toFixed(2)}× (${os.availableParallelism()} cores)`);
 vips.shutdown?.();

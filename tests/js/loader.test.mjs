@@ -144,3 +144,21 @@ test('CSS filters, gamma, levels and auto-levels are built on color_matrix and a
   const mid = px.image({ width: 1, height: 1, data: Uint8ClampedArray.of(128, 128, 128, 255) }).gamma(2.2);
   assert.deepEqual([...mid.toImageData().data], [186, 186, 186, 255]);
 });
+
+test('a worker pool gives the single-thread bytes, strips overlapping by the reach of the chain', async () => {
+  const { createPool } = await import('../../js/pool.js');
+  const module = new WebAssembly.Module(bytes);
+  const px = await load(module);
+  const src = image(37, 53, 9);
+  const chain = [['gaussianBlur', 2.2], ['brightness', 9], ['sharpen', { sigma: 1, amount: 2 }], ['boxBlur', 3], ['convolve', [1, 2, 1, 2, 4, 2, 1, 2, 1].map((k) => k / 16)], ['invert']];
+  const img = px.image(src);
+  for (const [method, ...args] of chain) img[method](...args);
+  const want = img.toImageData().data;
+  for (const workers of [1, 2, 3, 7]) {
+    const pool = await createPool(module, workers);
+    const got = await pool.run(src, chain);
+    assert.deepEqual(got.data, want, `${workers} workers`);
+    await assert.rejects(pool.run(src, [['gaussianBlur', -1]]), (e) => e.code === -1 && /gaussian_blur/.test(e.message));
+    pool.terminate();
+  }
+});
