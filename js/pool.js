@@ -12,13 +12,14 @@ const reach = {
   convolve: (kernel) => Math.sqrt(kernel.length) >> 1,
 };
 
+// A worker in a page or in Node; `listen(onMessage, onCrash)`.
 async function spawn(url) {
   if (globalThis.Worker) {
     const w = new Worker(url, { type: 'module' });
-    return { post: (m, t) => w.postMessage(m, t), listen: (f) => (w.onmessage = (e) => f(e.data)), end: () => w.terminate() };
+    return { post: (m, t) => w.postMessage(m, t), listen: (f, crash) => ((w.onmessage = (e) => f(e.data)), (w.onerror = crash)), end: () => w.terminate() };
   }
   const w = new (await import('node:worker_threads')).Worker(url);
-  return { post: (m, t) => w.postMessage(m, t), listen: (f) => w.on('message', f), end: () => w.terminate() };
+  return { post: (m, t) => w.postMessage(m, t), listen: (f, crash) => w.on('message', f).on('error', crash), end: () => w.terminate() };
 }
 
 /**
@@ -29,12 +30,16 @@ export async function createPool(module, workers = globalThis.navigator?.hardwar
   const pending = new Map();
   let next = 0;
   const pool = await Promise.all(Array.from({ length: workers }, () => spawn(new URL('./worker.js', import.meta.url))));
+  const crash = (e) => {
+    for (const { reject } of pending.values()) reject(e);
+    pending.clear();
+  };
   for (const w of pool) {
     w.listen(({ id, data, error }) => {
       const { resolve, reject } = pending.get(id);
       pending.delete(id);
       error ? reject(Object.assign(new Error(error.message), { code: error.code })) : resolve(data);
-    });
+    }, crash);
   }
   const call = (w, message, transfer) => new Promise((resolve, reject) => {
     const id = next++;
@@ -45,7 +50,8 @@ export async function createPool(module, workers = globalThis.navigator?.hardwar
   return {
     /** Runs `chain`, a list of [method, ...args] of the image handle, on `image`; resolves to `{ data, width, height }`. */
     async run({ data, width, height }, chain) {
-      const halo = chain.reduce((sum, [method, ...args]) => sum + (reach[method]?.(...args) ?? 0), 0);
+      // (A bad argument's reach may be nonsense; the module refuses the call.)
+      const halo = chain.reduce((sum, [method, ...args]) => sum + Math.max(0, reach[method]?.(...args) || 0), 0);
       const rows = Math.ceil(height / pool.length), line = width * 4;
       const out = new Uint8ClampedArray(height * line);
       await Promise.all(pool.map(async (w, i) => {

@@ -8,14 +8,15 @@ let rawpx;
 
 port.addEventListener('message', async ({ data: { id, module, data, width, height, chain } }) => {
   rawpx ??= load(module);
-  const img = (await rawpx).image({ data, width, height });
+  let img;
   try {
+    img = (await rawpx).image({ data, width, height });
     for (const [method, ...args] of chain) img[method](...args);
     const out = img.view().slice();
     port.postMessage({ id, data: out }, [out.buffer]);
   } catch (e) {
     port.postMessage({ id, error: { message: e.message, code: e.code } });
   } finally {
-    img.free();
+    img?.free();
   }
 });
