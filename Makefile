@@ -26,11 +26,11 @@ STABLE  := cargo +stable build -p rawpx --release --target $(TARGET) --target-di
 
 SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock .cargo/config.toml
 
-.PHONY: all size size-check test test-js test-host test-wasm test-nosimd bench tools clean
+.PHONY: all size size-check test test-js test-host test-wasm test-nosimd test-browser demo bench tools clean
 all: dist/rawpx.wasm dist/rawpx-nosimd.wasm size
 
 # --- tools -----------------------------------------------------------------
-tools: .tools/rust .tools/wabt node_modules/.package-lock.json
+tools: .tools/rust .tools/wabt .tools/chromium node_modules/.package-lock.json
 
 .tools/rust:
 	rustup toolchain install $(NIGHTLY) --profile minimal --component rust-src --target $(TARGET)
@@ -39,6 +39,11 @@ tools: .tools/rust .tools/wabt node_modules/.package-lock.json
 
 .tools/wabt:
 	command -v wasm-objdump >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y wabt; }
+	mkdir -p .tools && touch $@
+
+# Debian's Chromium, for the browser tests (playwright-core drives it).
+.tools/chromium:
+	[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
 	mkdir -p .tools && touch $@
 
 node_modules/.package-lock.json: package.json package-lock.json
@@ -69,7 +74,7 @@ size-check: dist/rawpx.wasm dist/rawpx-nosimd.wasm dist/rawpx-stable.wasm .tools
 
 # --- test ------------------------------------------------------------------
 # The size check first, so the run ends on the test runners' own summary.
-test: size-check test-js test-host test-wasm test-nosimd
+test: size-check test-js test-host test-wasm test-nosimd test-browser
 
 test-host: .tools/rust
 	cargo +stable test -p rawpx
@@ -81,10 +86,20 @@ test-js: dist/rawpx.wasm dist/rawpx-nosimd.wasm
 test-wasm: dist/rawpx.wasm
 	cargo +stable test -p rawpx-wasm-tests
 
+# The demo page in headless Chromium: streaming load, a chain and the worker
+# pool equal to Node's pixels, clicks, a screenshot in tests/out/.
+test-browser: dist/rawpx.wasm dist/rawpx-nosimd.wasm .tools/chromium
+	node --test tests/browser/
+
 # The whole wasmtime suite again on the fallback: the same bytes as the
 # scalar references, so as the SIMD module.
 test-nosimd: dist/rawpx-nosimd.wasm
 	RAWPX_WASM=$(CURDIR)/dist/rawpx-nosimd.wasm cargo +stable test -p rawpx-wasm-tests
+
+# --- demo ------------------------------------------------------------------
+# Serves the repository; open the printed address (js/demo/).
+demo: dist/rawpx.wasm dist/rawpx-nosimd.wasm
+	node scripts/serve.mjs 8080
 
 # --- bench -----------------------------------------------------------------
 bench: dist/rawpx.wasm .tools/wabt

@@ -162,3 +162,26 @@ test('a worker pool gives the single-thread bytes, strips overlapping by the rea
     pool.terminate();
   }
 });
+
+test('after memory grows, a view is re-read and nothing detached reaches the user; dispose frees', async () => {
+  const px = await load(bytes);
+  const src = image(33, 7, 5);
+  const img = px.image(src);
+  const early = img.view();
+  const pages = px.exports.memory.buffer.byteLength;
+  const big = px.image({ width: 2048, height: 2048, data: new Uint8ClampedArray(2048 * 2048 * 4) });
+  assert.ok(px.exports.memory.buffer.byteLength > pages, 'memory grew');
+  assert.equal(early.length, 0, 'a view from before the growth is detached, as documented');
+  img.invert().invert();
+  assert.deepEqual(img.view(), src.data, 'view() after the growth reads the pixels');
+  assert.deepEqual(img.toImageData().data, src.data);
+  assert.equal(img.histogram().reduce((a, b) => a + b), 4 * 33 * 7);
+  big.free();
+  img[Symbol.dispose]();
+  img.free();
+  assert.throws(() => img.grayscale(), (e) => e instanceof RawpxError && /freed/.test(e.message));
+  // The freed blocks are reused: the same image again does not grow memory.
+  const size = px.exports.memory.buffer.byteLength;
+  px.image({ width: 2048, height: 2048, data: new Uint8ClampedArray(2048 * 2048 * 4) }).free();
+  assert.equal(px.exports.memory.buffer.byteLength, size);
+});

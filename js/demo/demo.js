@@ -1,0 +1,100 @@
+// The demo: an image in, a filter per button, before and after, the time
+// each filter took inside Wasm memory.
+import { load, simdSupported } from '../rawpx.js';
+import { createPool } from '../pool.js';
+import { sample } from './sample.js';
+
+const $ = (id) => document.getElementById(id);
+const px = await load();
+let source = sample();
+let img;
+
+// Each filter: its label, its parameters (name, min, max, step, value) and
+// how it runs on the image handle.
+const filters = [
+  ['grayscale', [], (i) => i.grayscale()],
+  ['invert', [], (i) => i.invert()],
+  ['brightness', [['delta', -255, 255, 1, 30]], (i, d) => i.brightness(d)],
+  ['contrast', [['factor', 0, 4, 0.1, 1.4]], (i, f) => i.contrast(f)],
+  ['sepia', [['amount', 0, 1, 0.05, 1]], (i, a) => i.sepia(a)],
+  ['saturate', [['amount', 0, 4, 0.1, 1.8]], (i, a) => i.saturate(a)],
+  ['hue rotate', [['degrees', -180, 180, 5, 90]], (i, d) => i.hueRotate(d)],
+  ['gamma', [['g', 0.2, 4, 0.1, 1.8]], (i, g) => i.gamma(g)],
+  ['auto levels', [['clip', 0, 0.05, 0.005, 0.01]], (i, c) => i.autoLevels(c)],
+  ['gaussian blur', [['sigma', 0.1, 30, 0.1, 2]], (i, s) => i.gaussianBlur(s)],
+  ['box blur', [['radius', 1, 100, 1, 5]], (i, r) => i.boxBlur(r)],
+  ['sharpen', [['sigma', 0.1, 10, 0.1, 1], ['amount', 0, 10, 0.1, 1.5], ['threshold', 0, 255, 1, 0]], (i, sigma, amount, threshold) => i.sharpen({ sigma, amount, threshold })],
+  ['emboss 3×3', [], (i) => i.convolve([-2, -1, 0, -1, 1, 1, 0, 1, 2])],
+  ['edges 3×3', [['bias', -128, 128, 1, 0]], (i, b) => i.convolve([-1, -1, -1, -1, 8, -1, -1, -1, -1], b)],
+];
+
+const draw = (canvas, { data, width, height }) => {
+  Object.assign(canvas, { width, height });
+  canvas.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(data), width, height), 0, 0);
+};
+const log = (line) => ($('log').textContent = line + '\n' + $('log').textContent);
+
+function reset() {
+  img?.free();
+  img = px.image(source);
+  draw($('before'), source);
+  draw($('after'), source);
+  $('log').textContent = '';
+}
+
+/** Runs one named filter with its parameters; the demo's buttons and the tests call this. */
+function apply(name, ...args) {
+  const [, , run] = filters.find(([n]) => n === name);
+  const t0 = performance.now();
+  run(img, ...args);
+  const ms = performance.now() - t0;
+  draw($('after'), { data: img.view(), width: img.width, height: img.height });
+  log(`${name}(${args.join(', ')}): ${ms.toFixed(2)} ms in Wasm memory, ${img.width}×${img.height}`);
+  return ms;
+}
+
+for (const [name, params] of filters) {
+  const button = Object.assign(document.createElement('button'), { textContent: name, id: 'f-' + name.replace(/\W/g, '') });
+  const inputs = params.map(([label, min, max, step, value]) => {
+    const input = Object.assign(document.createElement('input'), { type: 'range', min, max, step, value, title: label });
+    const out = Object.assign(document.createElement('span'), { textContent: `${label} ${value}` });
+    input.oninput = () => (out.textContent = `${label} ${input.value}`);
+    return [input, out];
+  });
+  button.onclick = () => {
+    try { apply(name, ...inputs.map(([i]) => +i.value)); } catch (e) { log(String(e)); }
+  };
+  const cell = document.createElement('span');
+  cell.append(...inputs.flat());
+  $('controls').append(button, cell, document.createElement('span'));
+}
+
+$('file').onchange = async () => {
+  const bitmap = await createImageBitmap($('file').files[0]);
+  const c = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
+  c.drawImage(bitmap, 0, 0);
+  source = c.getImageData(0, 0, bitmap.width, bitmap.height);
+  reset();
+};
+$('builtin').onclick = () => { source = sample(); reset(); };
+$('reset').onclick = reset;
+
+const module = await WebAssembly.compileStreaming(fetch(new URL('../../dist/rawpx.wasm', import.meta.url)));
+/** Blurs the current result with a pool of `workers`; resolves to the milliseconds taken. */
+async function pooled(sigma, workers) {
+  const pool = await createPool(module, workers);
+  const t0 = performance.now();
+  const out = await pool.run({ data: img.view().slice(), width: img.width, height: img.height }, [['gaussianBlur', sigma]]);
+  const ms = performance.now() - t0;
+  pool.terminate();
+  img.view().set(out.data);
+  draw($('after'), out);
+  log(`gaussian blur(${sigma}) on ${workers} workers: ${ms.toFixed(2)} ms, copies included`);
+  return ms;
+}
+$('pool').onclick = () => pooled(2, +$('workers').value);
+
+reset();
+$('status').textContent = `ready: ${simdSupported ? 'SIMD128' : 'scalar fallback'} module`;
+// For the browser tests: the same entry points as the buttons.
+window.demo = { apply, pooled, reset, pixels: () => Array.from(img.view()), setSource: (s) => { source = s; reset(); } };

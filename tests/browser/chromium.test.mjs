@@ -1,0 +1,87 @@
+// The demo in a real browser: Debian's Chromium, driven by playwright-core,
+// loads the page from a local server (instantiateStreaming, no fallback),
+// clicks through filters, and runs a chain and the worker pool whose
+// pixels must equal what Node computes; a screenshot goes to tests/out/.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+import { load } from '../../js/rawpx.js';
+import { sample } from '../../js/demo/sample.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+const server = await serve();
+const url = `http://127.0.0.1:${server.address().port}/js/demo/`;
+const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'rawpx-chromium-')), {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  viewport: { width: 1400, height: 1000 },
+});
+after(async () => { await browser.close(); server.close(); });
+
+async function openDemo() {
+  const page = await browser.newPage();
+  const console = [];
+  page.on('console', (m) => console.push(m.text()));
+  page.on('pageerror', (e) => console.push('pageerror: ' + e.message));
+  await page.goto(url);
+  await page.waitForFunction(() => window.demo, null, { timeout: 30_000 });
+  return { page, console };
+}
+
+// The same chain in Node, on the same built-in image.
+async function nodeResult(chain) {
+  const px = await load(readFileSync(join(root, 'dist/rawpx.wasm')));
+  const img = px.image(sample());
+  for (const [method, ...args] of chain) img[method](...args);
+  return Array.from(img.toImageData().data);
+}
+
+test('the demo loads by streaming, and a chain gives the pixels Node gives', async () => {
+  const { page, console } = await openDemo();
+  assert.match(await page.textContent('#status'), /ready: SIMD128/);
+  assert.ok(!console.some((m) => /compiling from bytes|error/i.test(m)), console.join('\n'));
+  await page.evaluate(() => {
+    window.demo.apply('gaussian blur', 2.5);
+    window.demo.apply('sharpen', 1, 1.5, 2);
+    window.demo.apply('edges 3×3', 10);
+    window.demo.apply('sepia', 0.7);
+    window.demo.apply('box blur', 3);
+  });
+  const want = await nodeResult([['gaussianBlur', 2.5], ['sharpen', { sigma: 1, amount: 1.5, threshold: 2 }], ['convolve', [-1, -1, -1, -1, 8, -1, -1, -1, -1], 10], ['sepia', 0.7], ['boxBlur', 3]]);
+  assert.deepEqual(await page.evaluate(() => window.demo.pixels()), want);
+  await page.close();
+});
+
+test('a person clicks filters: the after canvas changes and each time is logged', async () => {
+  const { page, console } = await openDemo();
+  const canvasPixels = () => page.evaluate(() => Array.from(document.getElementById('after').getContext('2d').getImageData(0, 0, 64, 64).data));
+  const before = await canvasPixels();
+  await page.click('#f-gaussianblur');
+  await page.click('#f-grayscale');
+  await page.fill('#workers', '2');
+  await page.click('#pool');
+  await page.waitForFunction(() => /workers/.test(document.getElementById('log').textContent));
+  const log = await page.textContent('#log');
+  assert.match(log, /gaussian blur\(2\): [\d.]+ ms in Wasm memory/);
+  assert.match(log, /grayscale\(\): [\d.]+ ms/);
+  assert.match(log, /gaussian blur\(2\) on 2 workers: [\d.]+ ms/);
+  assert.notDeepEqual(await canvasPixels(), before);
+  mkdirSync(join(root, 'tests/out'), { recursive: true });
+  await page.screenshot({ path: join(root, 'tests/out/demo.png'), fullPage: true });
+  assert.ok(!console.some((m) => /error/i.test(m)), console.join('\n'));
+  await page.close();
+});
+
+test('the worker pool in the page gives the single-thread pixels', async () => {
+  const { page } = await openDemo();
+  for (const workers of [1, 2, 3]) {
+    await page.evaluate(async (n) => { window.demo.reset(); window.demo.apply('brightness', 20); await window.demo.pooled(2, n); }, workers);
+    assert.deepEqual(await page.evaluate(() => window.demo.pixels()), await nodeResult([['brightness', 20], ['gaussianBlur', 2]]), `${workers} workers`);
+  }
+  await page.close();
+});
