@@ -57,7 +57,7 @@ test('the demo loads by streaming, and a chain gives the pixels Node gives', asy
   await page.close();
 });
 
-test('a person clicks filters: the after canvas changes and each time is logged', async () => {
+test('a person clicks filters and opens a file: the after canvas changes and each time is logged', async () => {
   const { page, console } = await openDemo();
   const canvasPixels = () => page.evaluate(() => Array.from(document.getElementById('after').getContext('2d').getImageData(0, 0, 64, 64).data));
   const before = await canvasPixels();
@@ -72,7 +72,13 @@ test('a person clicks filters: the after canvas changes and each time is logged'
   assert.match(log, /gaussian blur\(2\) on 2 workers: [\d.]+ ms/);
   assert.notDeepEqual(await canvasPixels(), before);
   mkdirSync(join(root, 'tests/out'), { recursive: true });
-  await page.screenshot({ path: join(root, 'tests/out/demo.png'), fullPage: true });
+  const shot = join(root, 'tests/out/demo.png');
+  await page.screenshot({ path: shot, fullPage: true });
+  // Open that screenshot as the image: both canvases take its size.
+  await page.setInputFiles('#file', shot);
+  await page.waitForFunction(() => document.getElementById('before').width === 1400);
+  await page.click('#f-invert');
+  assert.match(await page.textContent('#log'), /invert\(\): [\d.]+ ms in Wasm memory, 1400×\d+/);
   assert.ok(!console.some((m) => /error/i.test(m)), console.join('\n'));
   await page.close();
 });
