@@ -79,7 +79,7 @@ $('file').onchange = async () => {
 $('builtin').onclick = () => { source = sample(); reset(); };
 $('reset').onclick = reset;
 
-const module = await WebAssembly.compileStreaming(fetch(new URL('../../dist/rawpx.wasm', import.meta.url)));
+const module = await WebAssembly.compileStreaming(fetch(new URL(simdSupported ? '../../dist/rawpx.wasm' : '../../dist/rawpx-nosimd.wasm', import.meta.url)));
 /** Blurs the current result with a pool of `workers`; resolves to the milliseconds taken. */
 async function pooled(sigma, workers) {
   const pool = await createPool(module, workers);
