@@ -12,9 +12,10 @@ const reach = {
   convolve: (kernel) => Math.sqrt(kernel.length) >> 1,
 };
 
-// A worker in a page or in Node; `listen(onMessage, onCrash)`.
+// A worker in a page or in Node (asked by name: some Node libraries, such as
+// emscripten builds, install a global `Worker` of their own); `listen(onMessage, onCrash)`.
 async function spawn(url) {
-  if (globalThis.Worker) {
+  if (!globalThis.process?.versions?.node) {
     const w = new Worker(url, { type: 'module' });
     return { post: (m, t) => w.postMessage(m, t), listen: (f, crash) => ((w.onmessage = (e) => f(e.data)), (w.onerror = crash)), end: () => w.terminate() };
   }

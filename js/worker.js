@@ -3,7 +3,7 @@
 // instance of the module, and sends the pixels back; buffers are transferred.
 import { load } from './rawpx.js';
 
-const port = globalThis.WorkerGlobalScope ? globalThis : (await import('node:worker_threads')).parentPort;
+const port = globalThis.process?.versions?.node ? (await import('node:worker_threads')).parentPort : globalThis;
 let rawpx;
 
 port.addEventListener('message', async ({ data: { id, module, data, width, height, chain } }) => {
