@@ -24,8 +24,9 @@ async function spawn(url) {
 }
 
 /**
- * Starts `workers` workers on `module` (a compiled WebAssembly.Module of
- * rawpx or rawpx-nosimd, sent to each worker once).
+ * Starts `workers` workers on `module`, a compiled WebAssembly.Module of
+ * rawpx or rawpx-nosimd; it goes with each strip (cloning a Module shares
+ * its compiled code) and each worker instantiates it once.
  */
 export async function createPool(module, workers = globalThis.navigator?.hardwareConcurrency || 2) {
   const pending = new Map();
