@@ -77,3 +77,10 @@ impl WholeToI32 {
 pub fn pack_rgba(r: v128, g: v128, b: v128, a: v128) -> v128 {
     v128_or(v128_or(r, i32x4_shl(g, 8)), v128_or(i32x4_shl(b, 16), i32x4_shl(a, 24)))
 }
+
+/// The low byte of each of eight i32 lanes (values in [0, 255]), in order,
+/// in the low 8 bytes: two pixels' lanes back to RGBA bytes.
+#[inline(always)]
+pub fn low_bytes(a: v128, b: v128) -> v128 {
+    i8x16_shuffle::<0, 4, 8, 12, 16, 20, 24, 28, 0, 4, 8, 12, 16, 20, 24, 28>(a, b)
+}

@@ -98,7 +98,7 @@ pub fn simd(px: &mut [u8], w: usize, x0: usize, r: usize, scale: f32, ring: &mut
     ]
     .map(hoist);
     let mean = |s: v128| i32x4_trunc_sat_f32x4(f32x4_add(f32x4_mul(f32x4_convert_i32x4(s), scale), half));
-    let pack = |a, b| i8x16_shuffle::<0, 4, 8, 12, 16, 20, 24, 28, 0, 4, 8, 12, 16, 20, 24, 28>(a, b);
+    let pack = crate::simd::low_bytes;
     for y in 0..h {
         let (enter, e, l) = step(y, r, h, mask);
         if let Some(enter) = enter {

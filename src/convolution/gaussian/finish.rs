@@ -75,8 +75,7 @@ impl Simd {
     pub fn apply(&self, s0: core::arch::wasm32::v128, s1: core::arch::wasm32::v128, p: core::arch::wasm32::v128) -> core::arch::wasm32::v128 {
         use core::arch::wasm32::*;
         let [half, opaque, k32, k255, khalf, a_lane, amount, threshold, zero, max] = self.k;
-        // Eight i32 lanes of values in [0, 255] into the low 8 bytes.
-        let pack = |p0, p1| i8x16_shuffle::<0, 4, 8, 12, 16, 20, 24, 28, 0, 4, 8, 12, 16, 20, 24, 28>(p0, p1);
+        let pack = crate::simd::low_bytes;
         // c·255 / (each pixel's alpha lane).
         let ratio = |c, a| f32x4_div(f32x4_mul(f32x4_convert_i32x4(c), k255), f32x4_convert_i32x4(i32x4_shuffle::<3, 3, 3, 3>(a, a)));
         if self.sharpen {
