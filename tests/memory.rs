@@ -1,7 +1,7 @@
 //! The module's memory contract: exports and imports, the initial size,
 //! alloc/free edge cases, reuse of freed blocks, and failure under a cap.
 
-use rawpx_wasm_tests::{PointOp, Rawpx, Rng, module};
+use rawpx_wasm_tests::{PointOp, Rawpx, Rng, assert_memory_flat, module};
 
 #[test]
 fn the_module_imports_nothing_and_exports_the_spec() {
@@ -68,21 +68,14 @@ fn memory_stays_flat_over_200_rounds_of_alloc_op_free() {
     let (w, h) = (640, 480);
     let px = rng.image(w, h);
     let ops = PointOp::all(&mut rng);
-    let mut after_first = 0;
-    for round in 0..200 {
-        let ptr = rx.put(&px);
+    assert_memory_flat(&mut rx, &px, 200, |rx, ptr| {
         for op in &ops {
-            assert_eq!(op.run(&mut rx, ptr, w, h), 0);
+            assert_eq!(op.run(rx, ptr, w, h), 0);
         }
         let out = rx.alloc(4096);
         assert_eq!(rx.call::<_, i32>("histogram", (ptr, w, h, out)), 0);
         rx.free(out, 4096);
-        rx.free(ptr, px.len() as u32);
-        if round == 0 {
-            after_first = rx.memory_size();
-        }
-        assert_eq!(rx.memory_size(), after_first, "memory grew in round {round}");
-    }
+    });
 }
 
 #[test]

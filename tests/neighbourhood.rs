@@ -2,7 +2,7 @@
 //! crate's scalar path, reserve their scratch before writing (OUT_OF_MEMORY
 //! leaves the image as it was), and do not grow memory once warmed up.
 
-use rawpx_wasm_tests::{Filter, Rawpx, Rng, SIZES};
+use rawpx_wasm_tests::{Filter, Rawpx, Rng, SIZES, assert_memory_flat};
 
 fn assert_same(rx: &mut Rawpx, filter: &Filter, px: &[u8], w: u32, h: u32) {
     let ptr = rx.put(px);
@@ -132,16 +132,9 @@ fn repeated_filters_do_not_grow_memory() {
     let (w, h) = (500, 300);
     let px = rng.image(w, h);
     let filters = Filter::all(&mut rng);
-    let mut after_first = 0;
-    for round in 0..5 {
-        let ptr = rx.put(&px);
+    assert_memory_flat(&mut rx, &px, 5, |rx, ptr| {
         for filter in &filters {
-            assert_eq!(filter.run(&mut rx, ptr, w, h), 0);
+            assert_eq!(filter.run(rx, ptr, w, h), 0);
         }
-        rx.free(ptr, px.len() as u32);
-        if round == 0 {
-            after_first = rx.memory_size();
-        }
-        assert_eq!(rx.memory_size(), after_first, "memory grew in round {round}");
-    }
+    });
 }

@@ -275,6 +275,21 @@ fn with_block(rx: &mut Rawpx, bytes: &[u8], f: impl FnOnce(&mut Rawpx, u32) -> i
     status
 }
 
+/// Puts `px` in a block, runs `round` on it and frees it, `rounds` times;
+/// memory must not grow after the first round (freed blocks are reused).
+pub fn assert_memory_flat(rx: &mut Rawpx, px: &[u8], rounds: usize, mut round: impl FnMut(&mut Rawpx, u32)) {
+    let mut after_first = 0;
+    for i in 0..rounds {
+        let ptr = rx.put(px);
+        round(rx, ptr);
+        rx.free(ptr, px.len() as u32);
+        if i == 0 {
+            after_first = rx.memory_size();
+        }
+        assert_eq!(rx.memory_size(), after_first, "memory grew in round {i}");
+    }
+}
+
 /// Runs `op` in the module on a copy of `px` and returns the result.
 pub fn run_in_module(rx: &mut Rawpx, op: &PointOp, px: &[u8], w: u32, h: u32) -> Vec<u8> {
     let ptr = rx.put(px);
