@@ -17,6 +17,7 @@ compile_error!(
 extern crate alloc;
 
 pub mod convolution;
+pub mod geometry;
 mod math;
 pub mod point;
 pub mod status;

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use wasmtime::{Engine, Instance, Memory, Module, Store, StoreLimits, StoreLimitsBuilder, WasmParams, WasmResults};
 
 pub use rawpx::convolution;
+pub use rawpx::geometry;
 pub use rawpx::point;
 pub use rawpx::status::Status;
 
