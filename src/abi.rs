@@ -3,7 +3,7 @@
 //! slices and cannot fail.
 
 use crate::memory::in_heap;
-use crate::{convolution, geometry, point};
+use crate::{convolution, geometry, point, resample};
 use crate::status::{Status, code};
 
 type Checked<T = ()> = Result<T, Status>;
@@ -172,6 +172,18 @@ pub extern "C" fn convolve(ptr: u32, w: u32, h: u32, kernel: u32, size: u32, bia
         // Copied before any write, so a kernel inside the image is harmless.
         let weights = convolution::convolve::weights(kernel.bytes())?;
         convolution::convolve::convolve(img.bytes(), w as usize, &weights, size as usize, bias)
+    })())
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn resize(src: u32, sw: u32, sh: u32, dst: u32, dw: u32, dh: u32, filter: u32) -> i32 {
+    code((|| {
+        let img = Buffer::image(src, sw, sh)?;
+        let filter = resample::Filter::from_code(filter).ok_or(Status::InvalidArgument)?;
+        let out = Buffer::image(dst, dw, dh)?;
+        img.disjoint(out)?;
+        let [sw, sh, dw, dh] = [sw, sh, dw, dh].map(|n| n as usize);
+        resample::resize(img.bytes(), sw, sh, out.bytes(), dw, dh, filter)
     })())
 }
 

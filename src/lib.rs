@@ -20,6 +20,8 @@ pub mod convolution;
 pub mod geometry;
 mod math;
 pub mod point;
+pub mod resample;
+mod scratch;
 pub mod status;
 
 #[cfg(target_arch = "wasm32")]

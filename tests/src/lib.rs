@@ -9,6 +9,7 @@ use wasmtime::{Engine, Instance, Memory, Module, Store, StoreLimits, StoreLimits
 pub use rawpx::convolution;
 pub use rawpx::geometry;
 pub use rawpx::point;
+pub use rawpx::resample;
 pub use rawpx::status::Status;
 
 /// `RAWPX_WASM`, or the module `make` builds.
