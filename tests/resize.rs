@@ -150,3 +150,49 @@ fn resize_equals_the_scalar_kernels_on_every_size_class() {
         rx.free(src, px.len() as u32);
     }
 }
+
+#[test]
+fn out_of_memory_leaves_the_output_as_it_was_and_is_not_sticky() {
+    let mut rx = Rawpx::with_memory_limit(2 << 20);
+    let mut rng = Rng(42);
+    let size = [64, 48, 37, 29];
+    let px = rng.image(64, 48);
+    let src = rx.put(&px);
+    let before = rng.bytes(37 * 29 * 4);
+    let dst = rx.put(&before);
+    // Fill memory up to the cap, down to the last 16 bytes.
+    let mut fillers = Vec::new();
+    let mut block = 1 << 20;
+    while block >= 16 {
+        match rx.alloc(block) {
+            0 => block /= 2,
+            ptr => fillers.push((ptr, block)),
+        }
+    }
+    for filter in 0..5 {
+        let [sw, sh, dw, dh] = size;
+        assert_eq!(rx.call::<_, i32>("resize", (src, sw, sh, dst, dw, dh, filter)), -3, "{}", NAMES[filter as usize]);
+        assert!(rx.read(dst, before.len()) == before, "{} wrote, then ran out of memory", NAMES[filter as usize]);
+    }
+    for (ptr, len) in fillers {
+        rx.free(ptr, len);
+    }
+    for filter in 0..5 {
+        assert_eq!(resize(&mut rx, src, size, filter), scalar(&px, size, filter));
+    }
+}
+
+#[test]
+fn repeated_resizes_do_not_grow_memory() {
+    let mut rx = Rawpx::new();
+    let px = Rng(43).image(500, 300);
+    let src = rx.put(&px);
+    let mut sizes = Vec::new();
+    for _ in 0..5 {
+        for (filter, size) in (0..5).flat_map(|f| [[500, 300, 123, 77], [500, 300, 1000, 301]].map(|s| (f, s))) {
+            resize(&mut rx, src, size, filter);
+        }
+        sizes.push(rx.memory_size());
+    }
+    assert!(sizes.windows(2).all(|w| w[0] == w[1]), "memory grew: {sizes:?}");
+}

@@ -17,6 +17,7 @@ import random
 import struct
 import sys
 
+import PIL
 from PIL import Image
 
 FILTERS = [
@@ -105,7 +106,7 @@ def main(path):
             records.append(struct.pack("<B", len(name)) + name + struct.pack("<4I", sw, sh, dw, dh) + src + b"".join(outs))
     with open(path, "wb") as f:
         f.write(b"RPXG" + struct.pack("<I", len(records)) + b"".join(records))
-    print(f"{path}: {len(records)} cases from Pillow {Image.__version__ if hasattr(Image, '__version__') else ''}")
+    print(f"{path}: {len(records)} cases from Pillow {PIL.__version__}")
 
 
 if __name__ == "__main__":
