@@ -160,23 +160,13 @@ fn out_of_memory_leaves_the_output_as_it_was_and_is_not_sticky() {
     let src = rx.put(&px);
     let before = rng.bytes(37 * 29 * 4);
     let dst = rx.put(&before);
-    // Fill memory up to the cap, down to the last 16 bytes.
-    let mut fillers = Vec::new();
-    let mut block = 1 << 20;
-    while block >= 16 {
-        match rx.alloc(block) {
-            0 => block /= 2,
-            ptr => fillers.push((ptr, block)),
-        }
-    }
+    let fillers = rx.fill_memory();
     for filter in 0..5 {
         let [sw, sh, dw, dh] = size;
         assert_eq!(rx.call::<_, i32>("resize", (src, sw, sh, dst, dw, dh, filter)), -3, "{}", NAMES[filter as usize]);
         assert!(rx.read(dst, before.len()) == before, "{} wrote, then ran out of memory", NAMES[filter as usize]);
     }
-    for (ptr, len) in fillers {
-        rx.free(ptr, len);
-    }
+    rx.free_all(fillers);
     for filter in 0..5 {
         assert_eq!(resize(&mut rx, src, size, filter), scalar(&px, size, filter));
     }
