@@ -30,7 +30,7 @@ SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock .cargo/config.to
 all: dist/rawpx.wasm dist/rawpx-nosimd.wasm size
 
 # --- tools -----------------------------------------------------------------
-tools: .tools/rust .tools/wabt .tools/chromium node_modules/.package-lock.json
+tools: .tools/rust .tools/wabt .tools/chromium .tools/pillow/bin/python node_modules/.package-lock.json
 
 .tools/rust:
 	rustup toolchain install $(NIGHTLY) --profile minimal --component rust-src --target $(TARGET)
@@ -45,6 +45,17 @@ tools: .tools/rust .tools/wabt .tools/chromium node_modules/.package-lock.json
 .tools/chromium:
 	[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
 	mkdir -p .tools && touch $@
+
+# A venv with the pinned Pillow, whose `Image.resize` the resize tests hold
+# the module to.
+.tools/pillow/bin/python: tests/pillow/requirements.txt
+	rm -rf .tools/pillow
+	python3 -m venv .tools/pillow
+	.tools/pillow/bin/pip install --quiet --disable-pip-version-check -r $<
+
+tests/out/pillow/goldens.bin: tests/pillow/goldens.py .tools/pillow/bin/python
+	mkdir -p $(@D)
+	.tools/pillow/bin/python $< $@
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -83,7 +94,7 @@ test-js: dist/rawpx.wasm dist/rawpx-nosimd.wasm
 	node --test tests/js/
 	node_modules/.bin/tsc -p tests/types
 
-test-wasm: dist/rawpx.wasm
+test-wasm: dist/rawpx.wasm tests/out/pillow/goldens.bin
 	cargo +stable test -p rawpx-wasm-tests
 
 # The demo page in headless Chromium: streaming load, a chain and the worker
@@ -93,7 +104,7 @@ test-browser: dist/rawpx.wasm dist/rawpx-nosimd.wasm .tools/chromium
 
 # The whole wasmtime suite again on the fallback: the same bytes as the
 # scalar references, so as the SIMD module.
-test-nosimd: dist/rawpx-nosimd.wasm
+test-nosimd: dist/rawpx-nosimd.wasm tests/out/pillow/goldens.bin
 	RAWPX_WASM=$(CURDIR)/dist/rawpx-nosimd.wasm cargo +stable test -p rawpx-wasm-tests
 
 # --- demo ------------------------------------------------------------------

@@ -52,6 +52,8 @@ export async function createPool(module, workers = globalThis.navigator?.hardwar
   return {
     /** Runs `chain`, a list of [method, ...args] of the image handle, on `image`; resolves to `{ data, width, height }`. */
     async run({ data, width, height }, chain) {
+      const moves = chain.find(([method]) => ['resize', 'crop', 'rotate', 'flipVertical'].includes(method));
+      if (moves) throw new RangeError(`rawpx pool: ${moves[0]} moves pixels between strips; run it on one image`);
       // (A bad argument's reach may be nonsense; the module refuses the call.)
       const halo = chain.reduce((sum, [method, ...args]) => sum + Math.max(0, reach[method]?.(...args) || 0), 0);
       const rows = Math.ceil(height / pool.length), line = width * 4;

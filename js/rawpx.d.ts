@@ -40,6 +40,14 @@ export interface Rawpx {
 export interface RawpxImage {
   readonly width: number;
   readonly height: number;
+  /** Resizes to w×h as Pillow's Image.resize with that filter (default lanczos3); the handle takes the new pixels. */
+  resize(w: number, h: number, filter?: 'nearest' | 'box' | 'bilinear' | 'bicubic' | 'lanczos3'): this;
+  /** Keeps the w×h rectangle at (left, top), which must lie inside the image. */
+  crop(left: number, top: number, w: number, h: number): this;
+  /** Clockwise by a multiple of 90° (negative turns anticlockwise). */
+  rotate(degrees: number): this;
+  flipHorizontal(): this;
+  flipVertical(): this;
   grayscale(): this;
   invert(): this;
   /** delta in [-255, 255]. */
@@ -98,6 +106,11 @@ export interface RawpxExports {
   histogram(ptr: number, w: number, h: number, out: number): number;
   gaussian_blur(ptr: number, w: number, h: number, sigma: number): number;
   box_blur(ptr: number, w: number, h: number, radius: number): number;
+  resize(src: number, sw: number, sh: number, dst: number, dw: number, dh: number, filter: number): number;
+  crop(src: number, w: number, h: number, x: number, y: number, cw: number, ch: number, dst: number): number;
+  rotate(src: number, w: number, h: number, dst: number, quarterTurns: number): number;
+  flip_horizontal(ptr: number, w: number, h: number): number;
+  flip_vertical(ptr: number, w: number, h: number): number;
   sharpen(ptr: number, w: number, h: number, sigma: number, amount: number, threshold: number): number;
   convolve(ptr: number, w: number, h: number, kernel: number, size: number, bias: number): number;
 }

@@ -37,6 +37,8 @@ const levels = (lo, hi, outLo = 0, outHi = 255, gamma = 1) => (ch, v) => {
   return outLo + (outHi - outLo) * Math.min(1, Math.max(0, (v - l) / Math.max(1, h - l))) ** (1 / gamma);
 };
 
+const FILTERS = ['nearest', 'box', 'bilinear', 'bicubic', 'lanczos3'];
+
 async function instantiate(source) {
   if (source instanceof WebAssembly.Module) return WebAssembly.instantiate(source);
   if (typeof source === 'string' || source instanceof URL) source = fetch(source);
@@ -65,9 +67,13 @@ export async function load(source, { simd = simdSupported } = {}) {
   if (source?.simd || source?.nosimd) source = simd ? source.simd : source.nosimd;
   const x = (await instantiate(source ?? new URL(simd ? '../dist/rawpx.wasm' : '../dist/rawpx-nosimd.wasm', import.meta.url))).exports;
   const bytes = (ptr, len) => new Uint8ClampedArray(x.memory.buffer, ptr, len);
+  const reserve = (len) => {
+    const ptr = len > 0 ? x.alloc(len) : 0;
+    if (!ptr && len > 0) throw new RawpxError('alloc', -3, `${len} bytes`);
+    return ptr;
+  };
   const put = (data) => {
-    const ptr = x.alloc(data.length);
-    if (!ptr) throw new RawpxError('alloc', -3, `${data.length} bytes`);
+    const ptr = reserve(data.length);
     bytes(ptr, data.length).set(data);
     return ptr;
   };
@@ -92,6 +98,26 @@ export async function load(source, { simd = simdSupported } = {}) {
       const ptr = put(data);
       try { return this.run(fn, param, ptr, ...extra); } finally { x.free(ptr, data.byteLength); }
     }
+    // Runs src-to-dst export `fn` into a new w×h block, which becomes the
+    // image; `args(dst)` follows (ptr, w, h).
+    into(fn, param, w, h, args) {
+      const dst = reserve(w * h * 4);
+      try { this.run(fn, param, ...args(dst)); } catch (e) { x.free(dst, w * h * 4); throw e; }
+      x.free(this.ptr, this.length);
+      Object.assign(this, { ptr: dst, width: w, height: h, length: w * h * 4 });
+      return this;
+    }
+    resize(w, h, filter = 'lanczos3') {
+      return this.into('resize', `${w}×${h}, filter ${filter}`, w, h, (d) => [d, w, h, FILTERS.indexOf(filter)]);
+    }
+    crop(left, top, w, h) { return this.into('crop', `${w}×${h} at (${left}, ${top})`, w, h, (d) => [left, top, w, h, d]); }
+    rotate(degrees) {
+      const turns = (((degrees / 90) % 4) + 4) % 4, [w, h] = turns % 2 ? [this.height, this.width] : [this.width, this.height];
+      if (!Number.isInteger(turns)) throw new RangeError(`rawpx.rotate: ${degrees}° is not a quarter turn`);
+      return this.into('rotate', '', w, h, (d) => [d, turns]);
+    }
+    flipHorizontal() { return this.run('flip_horizontal'); }
+    flipVertical() { return this.run('flip_vertical'); }
     grayscale() { return this.run('grayscale'); }
     invert() { return this.run('invert'); }
     brightness(delta) { return this.run('brightness', 'delta', delta); }

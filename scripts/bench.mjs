@@ -1,6 +1,7 @@
 // make bench: each op on a 3840×2160 image, inside Wasm memory and end to
 // end (copy in + op + copy out), beside plain JS, photon (the Rust +
-// wasm-bindgen peer), wasm-vips (libvips in wasm) and the floor, in one run.
+// wasm-bindgen peer), wasm-vips (libvips in wasm), pica (resize) and the
+// floor, in one run.
 // Medians of repeated runs.
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -8,11 +9,14 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { load } from '../js/rawpx.js';
 import Vips from 'wasm-vips';
+import Pica from 'pica';
 
 const root = new URL('..', import.meta.url).pathname;
 const photon = createRequire(import.meta.url)('@silvia-odwyer/photon-node');
 const W = 3840, H = 2160, LEN = W * H * 4;
 const RUNS = +(process.env.BENCH_RUNS || 15);
+// BENCH_ONLY=point,neighbourhood,geometry,pool runs some of the tables.
+const want = (table) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(table);
 
 // A deterministic photo-like image: smooth light, texture, edges, noise, and
 // a soft transparent border as in a cut-out PNG.
@@ -118,7 +122,7 @@ console.log(`\nrawpx bench: ${W}×${H} RGBA (${(LEN / 1e6).toFixed(1)} MB), medi
 console.log(`floor: SIMD128 read+write pass ${floorIn.toFixed(2)} ms in Wasm memory; copy in + pass + copy out ${floorE2e.toFixed(2)} ms\n`);
 console.log('op               in-mem ms  ×floor   e2e ms  ×floor    js ms  js/e2e  photon ms  photon/e2e');
 const pxMem = x.memory.buffer.byteLength;
-for (const [name, run] of ops) {
+for (const [name, run] of want('point') ? ops : []) {
   const reset = () => view().set(src);
   const inMem = time(() => { if (run()) throw new Error(name); }, reset);
   const e2e = time(() => { view().set(src); if (run()) throw new Error(name); out.set(view()); });
@@ -189,6 +193,9 @@ function jsConvolve(d, k, size) {
 const kernel = (size) => Array.from({ length: size * size }, (_, i) => (i === (size * size) >> 1 ? 2 : -1 / (size * size - 1)));
 
 const vips = await Vips();
+// No operation cache: each run computes, and memory stays flat.
+vips.Cache.max(0);
+const vipsRun2 = (data, w, h, op) => { const im = vips.Image.newFromMemory(data, w, h, 4, 'uchar'); const o = op(im).cast('uchar'); o.writeToMemory(); o.delete(); im.delete(); };
 const vipsRun = (op) => { const im = vips.Image.newFromMemory(src, W, H, 4, 'uchar'); const o = op(im).cast('uchar'); out.set(o.writeToMemory()); o.delete(); im.delete(); };
 const vipsMask = (k, size) => vips.Image.newFromArray(Array.from({ length: size }, (_, j) => k.slice(j * size, j * size + size)));
 const photonRun = (op) => { const img = new photon.PhotonImage(new Uint8Array(src.buffer), W, H); op(img); out.set(img.get_raw_pixels()); img.free(); };
@@ -206,7 +213,7 @@ const module = new WebAssembly.Module(readFileSync(root + 'dist/rawpx.wasm'));
 const PEER_RUNS = Math.min(RUNS, 3);
 console.log(`\nneighbourhood ops (rawpx median of ${RUNS} runs, peers of ${PEER_RUNS}; wasm-vips with ${vips.concurrency()} threads)`);
 console.log('op              in-mem ms  ×floor   e2e ms  ×floor  peak mem    js ms  js/e2e  photon ms  ph/e2e   vips ms vips/e2e');
-for (const [name, run, jsRun, photonOp, vipsOp] of hood) {
+for (const [name, run, jsRun, photonOp, vipsOp] of want('neighbourhood') ? hood : []) {
   // A fresh instance per op, so its memory is the image plus the op's peak.
   const fresh = await load(module);
   const img = fresh.image({ data: src, width: W, height: H });
@@ -228,11 +235,104 @@ console.log(`\npeak mem: a fresh instance's Wasm memory after the op: the ${(LEN
 console.log('¹ photon: its fixed 3×3 sharpen kernel; wasm-vips: its sharpen (LAB, L only, default slopes): not the same filter.');
 console.log('² photon: its 3×3 box_blur, a fixed 3×3 convolution.');
 
+// Geometry. Plain JS as a page would write it: Pillow-style separable
+// resampling (support scaled when shrinking) on straight RGBA in floats,
+// nearest by index tables, rotation by 32-bit pixel moves.
+const jsTaps = (nIn, nOut, support, kernel) => {
+  const scale = nIn / nOut, fs = Math.max(1, scale), reach = support * fs;
+  return Array.from({ length: nOut }, (_, o) => {
+    const c = (o + 0.5) * scale, lo = Math.max(0, Math.floor(c - reach + 0.5)), hi = Math.min(nIn, Math.floor(c + reach + 0.5));
+    const w = Float32Array.from({ length: hi - lo }, (_, i) => kernel((lo + i - c + 0.5) / fs));
+    const sum = w.reduce((a, b) => a + b, 0);
+    return { lo, w: w.map((v) => v / sum) };
+  });
+};
+function jsResize(d, sw, sh, dw, dh, [support, kernel]) {
+  const across = jsTaps(sw, dw, support, kernel), down = jsTaps(sh, dh, support, kernel);
+  const mid = new Float32Array(dw * sh * 4), o = new Uint8ClampedArray(dw * dh * 4);
+  for (let y = 0; y < sh; y++) for (let x = 0; x < dw; x++) {
+    const { lo, w } = across[x];
+    for (let c = 0; c < 4; c++) { let s = 0; for (let i = 0; i < w.length; i++) s += w[i] * d[(y * sw + lo + i) * 4 + c]; mid[(y * dw + x) * 4 + c] = s; }
+  }
+  for (let y = 0; y < dh; y++) {
+    const { lo, w } = down[y];
+    for (let i = 0; i < dw * 4; i++) { let s = 0; for (let j = 0; j < w.length; j++) s += w[j] * mid[(lo + j) * dw * 4 + i]; o[y * dw * 4 + i] = s; }
+  }
+  return o;
+}
+function jsNearest(d, sw, sh, dw, dh) {
+  const s32 = new Uint32Array(d.buffer, d.byteOffset, sw * sh), o = new Uint32Array(dw * dh);
+  const xs = Int32Array.from({ length: dw }, (_, x) => Math.floor(((x + 0.5) * sw) / dw));
+  for (let y = 0; y < dh; y++) { const row = Math.floor(((y + 0.5) * sh) / dh) * sw; for (let x = 0; x < dw; x++) o[y * dw + x] = s32[row + xs[x]]; }
+  return o;
+}
+function jsRotate90(d, w, h) {
+  const s32 = new Uint32Array(d.buffer, d.byteOffset, w * h), o = new Uint32Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) o[x * h + (h - 1 - y)] = s32[y * w + x];
+  return o;
+}
+const sinc = (x) => (x === 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x));
+const KERNELS = {
+  box: [0.5, (x) => +(x > -0.5 && x <= 0.5)],
+  bilinear: [1, (x) => Math.max(0, 1 - Math.abs(x))],
+  bicubic: [2, (x) => { x = Math.abs(x); return x < 1 ? (1.5 * x - 2.5) * x * x + 1 : x < 2 ? (((x - 5) * x + 8) * x - 4) * -0.5 : 0; }],
+  lanczos3: [3, (x) => (x > -3 && x < 3 ? sinc(x) * sinc(x / 3) : 0)],
+};
+const FILTERS = ['nearest', 'box', 'bilinear', 'bicubic', 'lanczos3'];
+const PHOTON = { nearest: 1, bilinear: 2, bicubic: 3, lanczos3: 5 };
+const VIPS = { nearest: 'nearest', bilinear: 'linear', bicubic: 'cubic', lanczos3: 'lanczos3' };
+const PICA = { box: 'box', lanczos3: 'lanczos3' };
+const pica = new Pica({ features: ['js', 'wasm'] });
+async function timeAsync(fn, runs) {
+  await fn();
+  const t = [];
+  for (let i = 0; i < runs; i++) { const t0 = performance.now(); await fn(); t.push(performance.now() - t0); }
+  return median(t);
+}
+const small = new Uint8ClampedArray(1920 * 1080 * 4);
+for (let y = 0; y < 1080; y++) for (let x = 0; x < 1920; x++) small.set(src.subarray(((2 * y) * W + 2 * x) * 4, ((2 * y) * W + 2 * x) * 4 + 4), (y * 1920 + x) * 4);
+const geometry = [
+  // name, source, (sw, sh), (dw, dh), filter or 'rotate'
+  ...FILTERS.map((f) => [`${f} →1080p`, src, [W, H], [1920, 1080], f]),
+  ['lanczos3 →720p', src, [W, H], [1280, 720], 'lanczos3'],
+  ['bicubic 1080p→4K', small, [1920, 1080], [W, H], 'bicubic'],
+  ['rotate 90°', src, [W, H], [H, W], 'rotate'],
+];
+console.log(`\ngeometry (rawpx median of ${RUNS} runs, peers of ${PEER_RUNS}; e2e = copy in + op + copy out of the output)`);
+console.log('op                in-mem ms  ×floor   e2e ms  ×floor scratch    js ms  js/e2e  photon ms  ph/e2e   vips ms vips/e2e   pica ms pica/e2e');
+for (const [name, from, [sw, sh], [dw, dh], filter] of want('geometry') ? geometry : []) {
+  const fresh = await load(module);
+  const fx = fresh.exports, inLen = sw * sh * 4, outLen = dw * dh * 4;
+  const [sp, dp] = [fx.alloc(inLen), fx.alloc(outLen)];
+  new Uint8ClampedArray(fx.memory.buffer, sp, inLen).set(from);
+  const before = fx.memory.buffer.byteLength;
+  const op = filter === 'rotate' ? () => fx.rotate(sp, sw, sh, dp, 1) : () => fx.resize(sp, sw, sh, dp, dw, dh, FILTERS.indexOf(filter));
+  const inMem = time(op);
+  const scratch = fx.memory.buffer.byteLength - before;
+  const e2e = time(() => { new Uint8ClampedArray(fx.memory.buffer, sp, inLen).set(from); op(); out.set(new Uint8ClampedArray(fx.memory.buffer, dp, outLen)); });
+  const jsMs = time(() => (filter === 'rotate' ? jsRotate90(from, sw, sh) : filter === 'nearest' ? jsNearest(from, sw, sh, dw, dh) : jsResize(from, sw, sh, dw, dh, KERNELS[filter])), undefined, PEER_RUNS);
+  const col = (ms) => (ms === null ? '       —        —' : `${f(ms)}${r(ms / e2e)}`);
+  const photonMs = filter === 'rotate' || PHOTON[filter]
+    ? time(() => {
+      const img = new photon.PhotonImage(new Uint8Array(from.buffer, from.byteOffset, inLen), sw, sh);
+      const o = filter === 'rotate' ? photon.rotate(img, 90) : photon.resize(img, dw, dh, PHOTON[filter]);
+      o.get_raw_pixels(); o.free(); img.free();
+    }, undefined, PEER_RUNS) : null;
+  const vipsMs = filter === 'rotate' || VIPS[filter]
+    ? time(() => vipsRun2(from, sw, sh, (im) => (filter === 'rotate' ? im.rot('d90') : im.resize(dw / sw, { vscale: dh / sh, kernel: VIPS[filter] }))), undefined, PEER_RUNS) : null;
+  const picaMs = PICA[filter]
+    ? await timeAsync(() => pica.resizeBuffer({ src: new Uint8Array(from.buffer, from.byteOffset, inLen), width: sw, height: sh, toWidth: dw, toHeight: dh, filter: PICA[filter] }), PEER_RUNS) : null;
+  const mem = `${(scratch / 2 ** 20).toFixed(1)} MiB`.padStart(8);
+  console.log(`${name.padEnd(17)}${f(inMem)}${r(inMem / floorIn)}${f(e2e)}${r(e2e / floorE2e)}${mem}${f(jsMs)}${r(jsMs / e2e)} ${col(photonMs)} ${col(vipsMs)} ${col(picaMs)}`);
+}
+console.log('scratch: what the op grew a fresh instance\'s memory by, beyond the source and output blocks (the 4K source is 31.6 MiB).');
+console.log('photon: Triangle for bilinear, CatmullRom for bicubic; wasm-vips: kernel linear/cubic; pica: box and lanczos3 only. Only rawpx is Pillow\'s result.');
+
 // The worker pool: one σ=2 blur on 4K split over 1 and 2 workers, end to end
 // (strips out, blur, rows back), each worker its own instance.
 const { createPool } = await import('../js/pool.js');
 const pooled = {};
-for (const n of [1, 2]) {
+for (const n of want('pool') ? [1, 2] : []) {
   const pool = await createPool(module, n);
   const image = { data: src, width: W, height: H };
   await pool.run(image, [['gaussianBlur', 2]]);
@@ -245,5 +345,5 @@ for (const n of [1, 2]) {
   pooled[n] = median(t);
   pool.terminate();
 }
-console.log(`\npool, blur σ=2 end to end: 1 worker ${pooled[1].toFixed(1)} ms, 2 workers ${pooled[2].toFixed(1)} ms: ${(pooled[1] / pooled[2]).toFixed(2)}× (${os.availableParallelism()} cores)`);
+if (want('pool')) console.log(`\npool, blur σ=2 end to end: 1 worker ${pooled[1].toFixed(1)} ms, 2 workers ${pooled[2].toFixed(1)} ms: ${(pooled[1] / pooled[2]).toFixed(2)}× (${os.availableParallelism()} cores)`);
 vips.shutdown?.();

@@ -3,7 +3,7 @@
 //! slices and cannot fail.
 
 use crate::memory::in_heap;
-use crate::{convolution, point};
+use crate::{convolution, geometry, point, resample};
 use crate::status::{Status, code};
 
 type Checked<T = ()> = Result<T, Status>;
@@ -173,4 +173,52 @@ pub extern "C" fn convolve(ptr: u32, w: u32, h: u32, kernel: u32, size: u32, bia
         let weights = convolution::convolve::weights(kernel.bytes())?;
         convolution::convolve::convolve(img.bytes(), w as usize, &weights, size as usize, bias)
     })())
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn resize(src: u32, sw: u32, sh: u32, dst: u32, dw: u32, dh: u32, filter: u32) -> i32 {
+    code((|| {
+        let img = Buffer::image(src, sw, sh)?;
+        let filter = resample::Filter::from_code(filter).ok_or(Status::InvalidArgument)?;
+        let out = Buffer::image(dst, dw, dh)?;
+        img.disjoint(out)?;
+        let [sw, sh, dw, dh] = [sw, sh, dw, dh].map(|n| n as usize);
+        resample::resize(img.bytes(), sw, sh, out.bytes(), dw, dh, filter)
+    })())
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn crop(src: u32, w: u32, h: u32, x: u32, y: u32, cw: u32, ch: u32, dst: u32) -> i32 {
+    code((|| {
+        let img = Buffer::image(src, w, h)?;
+        let inside = |at: u32, len: u32, size: u32| u64::from(at) + u64::from(len) <= u64::from(size);
+        param(cw > 0 && ch > 0 && inside(x, cw, w) && inside(y, ch, h))?;
+        let out = Buffer::image(dst, cw, ch)?;
+        img.disjoint(out)?;
+        geometry::crop::crop(img.bytes(), w as usize, x as usize, y as usize, cw as usize, out.bytes());
+        Ok(())
+    })())
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn rotate(src: u32, w: u32, h: u32, dst: u32, quarter_turns: u32) -> i32 {
+    code((|| {
+        let img = Buffer::image(src, w, h)?;
+        param(quarter_turns <= 3)?;
+        // Same bytes either way round.
+        let out = Buffer::new(dst, u64::from(img.len))?;
+        img.disjoint(out)?;
+        geometry::rotate::run(img.bytes(), w as usize, out.bytes(), quarter_turns);
+        Ok(())
+    })())
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn flip_horizontal(ptr: u32, w: u32, h: u32) -> i32 {
+    code(Buffer::image(ptr, w, h).map(|img| geometry::flip::horizontal(img.bytes(), w as usize)))
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn flip_vertical(ptr: u32, w: u32, h: u32) -> i32 {
+    code(Buffer::image(ptr, w, h).map(|img| geometry::flip::vertical(img.bytes(), w as usize)))
 }

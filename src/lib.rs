@@ -17,8 +17,11 @@ compile_error!(
 extern crate alloc;
 
 pub mod convolution;
+pub mod geometry;
 mod math;
 pub mod point;
+pub mod resample;
+mod scratch;
 pub mod status;
 
 #[cfg(target_arch = "wasm32")]

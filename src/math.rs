@@ -1,5 +1,5 @@
 //! The little floating-point maths the kernels' set-up needs, without libm:
-//! `core` has no `exp`, and libm's would cost kilobytes.
+//! `core` has no `exp` or `sin`, and libm's would cost kilobytes.
 
 /// e^x for x <= 0, within a few ulps: x = n·ln2 + r with |r| <= ln2/2, a
 /// Taylor series for e^r, then the exponent bits for 2^n. Below -700 the
@@ -20,6 +20,34 @@ pub fn exp_neg(x: f64) -> f64 {
     sum * f64::from_bits(((1023 + n) as u64) << 52)
 }
 
+/// sin(x) for |x| <= 16 (Lanczos needs |x| <= 3π), within an ulp or two of
+/// libm's, so coefficient tables come out as Pillow's: x = n·π/2 + r with
+/// |r| <= π/4, then fdlibm's minimax polynomials for sin r or cos r.
+#[inline(never)]
+pub fn sin(x: f64) -> f64 {
+    let n = (x * core::f64::consts::FRAC_2_PI + if x < 0.0 { -0.5 } else { 0.5 }) as i64;
+    // π/2 in two parts (Cody and Waite), the first exact times any n here.
+    let r = (x - n as f64 * 1.570_796_326_734_125_614_17) - n as f64 * 6.077_100_506_506_192_249_32e-11;
+    let z = r * r;
+    let s = r + r * z * (-1.666_666_666_666_663_243_48e-1
+        + z * (8.333_333_333_322_489_461_24e-3
+            + z * (-1.984_126_982_985_794_931_34e-4
+                + z * (2.755_731_370_707_006_767_89e-6
+                    + z * (-2.505_076_025_340_686_341_95e-8 + z * 1.589_690_995_211_550_102_21e-10)))));
+    let c = 1.0 - 0.5 * z
+        + z * z * (4.166_666_666_666_660_190_37e-2
+            + z * (-1.388_888_888_887_410_957_49e-3
+                + z * (2.480_158_728_947_672_941_78e-5
+                    + z * (-2.755_731_435_139_066_330_35e-7
+                        + z * (2.087_572_321_298_174_827_90e-9 + z * -1.135_964_755_778_819_482_65e-11)))));
+    match n & 3 {
+        0 => s,
+        1 => c,
+        2 => -s,
+        _ => -c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -31,5 +59,21 @@ mod tests {
         }
         assert_eq!(super::exp_neg(-701.0), 0.0);
         assert_eq!(super::exp_neg(0.0), 1.0);
+    }
+
+    #[test]
+    fn sin_matches_std_to_two_ulps() {
+        for i in -1_600_000..=1_600_000 {
+            let x = f64::from(i) / 100_000.0;
+            let (got, want) = (super::sin(x), x.sin());
+            let ulp = f64::EPSILON * want.abs().max(f64::MIN_POSITIVE);
+            // Near a zero of sin the reduction's own error (~1e-26) is what is left.
+            assert!((got - want).abs() <= (2.0 * ulp).max(1e-25), "sin({x}) = {got}, want {want}");
+        }
+        let pi = core::f64::consts::PI;
+        for k in -5..=5 {
+            let x = f64::from(k) * pi;
+            assert!((super::sin(x) - x.sin()).abs() <= 1e-25, "sin({k}π)");
+        }
     }
 }

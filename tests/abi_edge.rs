@@ -15,6 +15,8 @@ struct Fixture {
     lut: u32,
     out: u32,
     kernel: u32,
+    /// Room for any output of the geometry exports on the W×H image.
+    dst: u32,
     end: u32,
 }
 
@@ -29,9 +31,10 @@ impl Fixture {
         let lut = rx.put(&rng.bytes(1024));
         let out = rx.alloc(4096);
         let kernel = rx.put(&[0.125f32; 9].iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<_>>());
+        let dst = rx.put(&rng.bytes(LEN as usize));
         assert!(spacer != 0 && out != 0);
         let end = rx.memory_size() as u32;
-        Fixture { rx, image, matrix, lut, out, kernel, end }
+        Fixture { rx, image, matrix, lut, out, kernel, dst, end }
     }
 
     /// Runs `call`, expecting `want` and no change to any byte of memory.
@@ -59,6 +62,9 @@ impl Fixture {
             "box_blur" => self.rx.call(name, (ptr, w, h, 3u32)),
             "sharpen" => self.rx.call(name, (ptr, w, h, 1.0f32, 1.0f32, 0u32)),
             "convolve" => self.rx.call(name, (ptr, w, h, self.kernel, 3u32, 0.5f32)),
+            "resize" => self.rx.call(name, (ptr, w, h, self.dst, 3u32, 2u32, 4u32)),
+            "crop" => self.rx.call(name, (ptr, w, h, 0u32, 0u32, 1u32, 1u32, self.dst)),
+            "rotate" => self.rx.call(name, (ptr, w, h, self.dst, 1u32)),
             _ => self.rx.call(name, (ptr, w, h)),
         }
     }
@@ -71,7 +77,8 @@ impl Fixture {
 
 const IMAGE_EXPORTS: &[&str] = &[
     "grayscale", "invert", "brightness", "contrast", "color_matrix", "apply_lut", "premultiply", "unpremultiply",
-    "histogram", "gaussian_blur", "box_blur", "sharpen", "convolve",
+    "histogram", "gaussian_blur", "box_blur", "sharpen", "convolve", "resize", "crop", "rotate", "flip_horizontal",
+    "flip_vertical",
 ];
 
 #[test]
@@ -283,4 +290,56 @@ fn a_kernel_inside_the_image_is_read_before_any_write() {
     rawpx_wasm_tests::convolution::convolve::convolve(&mut want, w as usize, &kernel, 5, 1.0).unwrap();
     assert_eq!(f.rx.call::<_, i32>("convolve", (ptr, w, h, ptr, 5u32, 1.0f32)), 0);
     assert_eq!(f.rx.read(ptr, want.len()), want);
+}
+
+#[test]
+fn resize_refuses_bad_filters_and_bad_or_overlapping_outputs() {
+    let mut f = Fixture::new();
+    let (src, dst, end) = (f.image, f.dst, f.end);
+    for filter in [5u32, 6, 1 << 31, u32::MAX] {
+        f.refused("resize", (src, W, H, dst, 3u32, 2u32, filter), Status::InvalidArgument);
+    }
+    for (dw, dh) in [(0, 2), (3, 0), (0, 0)] {
+        f.refused("resize", (src, W, H, dst, dw, dh, 2u32), Status::InvalidArgument);
+    }
+    for (ptr, dw, dh) in [(dst, 65536u32, 65536u32), (dst, u32::MAX, 1), (end, 1, 1), (end - 4, 2, 1), (0, 1, 1), (dst, W, H * 1000)] {
+        f.refused("resize", (src, W, H, ptr, dw, dh, 2u32), Status::OutOfBounds);
+    }
+    // Sharing a byte either way, or the very same block.
+    for ptr in [src, src + LEN - 4, src - 4 * 3 * 2 + 4] {
+        f.refused("resize", (src, W, H, ptr, 3u32, 2u32, 4u32), Status::Overlap);
+    }
+}
+
+#[test]
+fn crop_refuses_rectangles_outside_the_image_and_bad_outputs() {
+    let mut f = Fixture::new();
+    let (src, dst, end) = (f.image, f.dst, f.end);
+    for (x, y, cw, ch) in [
+        (0, 0, 0, 1), (0, 0, 1, 0), (W, 0, 1, 1), (0, H, 1, 1), (W - 1, 0, 2, 1), (0, H - 1, 1, 2),
+        (0, 0, W + 1, H), (u32::MAX, 0, 1, 1), (1, 0, u32::MAX, 1), (0, 1, 1, u32::MAX),
+    ] {
+        f.refused("crop", (src, W, H, x, y, cw, ch, dst), Status::InvalidArgument);
+    }
+    for ptr in [end, end - 4, 0, u32::MAX] {
+        f.refused("crop", (src, W, H, 0u32, 0u32, 2u32, 1u32, ptr), Status::OutOfBounds);
+    }
+    for ptr in [src, src + LEN - 4, src - 4] {
+        f.refused("crop", (src, W, H, 0u32, 0u32, 2u32, 1u32, ptr), Status::Overlap);
+    }
+}
+
+#[test]
+fn rotate_refuses_bad_turns_and_bad_outputs() {
+    let mut f = Fixture::new();
+    let (src, dst, end) = (f.image, f.dst, f.end);
+    for turns in [4u32, 5, 1 << 31, u32::MAX] {
+        f.refused("rotate", (src, W, H, dst, turns), Status::InvalidArgument);
+    }
+    for ptr in [end, end - LEN + 4, 0, u32::MAX] {
+        f.refused("rotate", (src, W, H, ptr, 1u32), Status::OutOfBounds);
+    }
+    for ptr in [src, src + LEN - 4, src - LEN + 4] {
+        f.refused("rotate", (src, W, H, ptr, 1u32), Status::Overlap);
+    }
 }

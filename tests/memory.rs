@@ -12,8 +12,9 @@ fn the_module_imports_nothing_and_exports_the_spec() {
     assert_eq!(
         exports,
         [
-            "alloc", "apply_lut", "box_blur", "brightness", "color_matrix", "contrast", "convolve", "free",
-            "gaussian_blur", "grayscale", "histogram", "invert", "memory", "premultiply", "sharpen", "unpremultiply"
+            "alloc", "apply_lut", "box_blur", "brightness", "color_matrix", "contrast", "convolve", "crop",
+            "flip_horizontal", "flip_vertical", "free", "gaussian_blur", "grayscale", "histogram", "invert", "memory",
+            "premultiply", "resize", "rotate", "sharpen", "unpremultiply"
         ]
     );
 }

@@ -98,15 +98,7 @@ fn out_of_memory_leaves_the_image_as_it_was_and_is_not_sticky() {
             _ => None,
         })
         .collect();
-    // Fill memory up to the cap, down to the last 16 bytes.
-    let mut fillers = Vec::new();
-    let mut size = 1 << 20;
-    while size >= 16 {
-        match rx.alloc(size) {
-            0 => size /= 2,
-            block => fillers.push((block, size)),
-        }
-    }
+    let fillers = rx.fill_memory();
     for (filter, kernel) in filters.iter().zip(&kernels) {
         let status = match (filter, kernel) {
             (Filter::Convolve(_, bias), Some((k, size))) => rx.call("convolve", (ptr, w, h, *k, *size, *bias)),
@@ -117,9 +109,7 @@ fn out_of_memory_leaves_the_image_as_it_was_and_is_not_sticky() {
         assert_eq!(status, -3, "{filter:?} with memory full");
         assert_eq!(rx.read(ptr, px.len()), px, "{filter:?} wrote to the image, then ran out of memory");
     }
-    for (block, len) in fillers {
-        rx.free(block, len);
-    }
+    rx.free_all(fillers);
     for filter in &filters {
         assert_eq!(filter.run(&mut rx, ptr, w, h), 0, "{filter:?} after memory was freed");
     }

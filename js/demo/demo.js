@@ -26,6 +26,9 @@ const filters = [
   ['sharpen', [['sigma', 0.1, 10, 0.1, 1], ['amount', 0, 10, 0.1, 1.5], ['threshold', 0, 255, 1, 0]], (i, sigma, amount, threshold) => i.sharpen({ sigma, amount, threshold })],
   ['emboss 3×3', [], (i) => i.convolve([-2, -1, 0, -1, 1, 1, 0, 1, 2])],
   ['edges 3×3', [['bias', -128, 128, 1, 0]], (i, b) => i.convolve([-1, -1, -1, -1, 8, -1, -1, -1, -1], b)],
+  ['resize (Lanczos3)', [['scale', 0.1, 2, 0.05, 0.5]], (i, s) => i.resize(Math.max(1, Math.round(i.width * s)), Math.max(1, Math.round(i.height * s)))],
+  ['rotate 90°', [], (i) => i.rotate(90)],
+  ['flip horizontal', [], (i) => i.flipHorizontal()],
 ];
 
 const draw = (canvas, { data, width, height }) => {

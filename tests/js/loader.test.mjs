@@ -97,6 +97,8 @@ test('the scalar fallback gives the same bytes as the SIMD module for every meth
     (i) => i.applyLut(Uint8Array.from({ length: 1024 }, (_, k) => (k * 7) & 255)), (i) => i.premultiply(), (i) => i.unpremultiply(),
     (i) => i.gaussianBlur(2.5), (i) => i.boxBlur(4), (i) => i.sharpen({ sigma: 1.2, amount: 2, threshold: 3 }),
     (i) => i.convolve([0, -1, 0, -1, 5, -1, 0, -1, 0], 3),
+    ...['nearest', 'box', 'bilinear', 'bicubic', 'lanczos3'].map((f) => (i) => i.resize(7, 40, f).resize(3, 2, f)),
+    (i) => i.rotate(90).crop(0, 0, 1, 1), (i) => i.rotate(-90), (i) => i.rotate(180).flipHorizontal().flipVertical(),
   ];
   for (const [w, h] of [[1, 1], [17, 3], [64, 33]]) {
     const src = image(w, h, w);
@@ -107,6 +109,32 @@ test('the scalar fallback gives the same bytes as the SIMD module for every meth
     const [ha, hb] = [simd, scalar].map((px) => { const img = px.image(src); const out = img.histogram(); img.free(); return out; });
     assert.deepEqual(ha, hb);
   }
+});
+
+test('geometry replaces the handle\'s pixels with the new size and names what it refuses', async () => {
+  const px = await load(bytes);
+  const src = image(5, 3);
+  const img = px.image(src);
+  const at = (d, w, x, y) => Array.from(d.slice(4 * (y * w + x), 4 * (y * w + x) + 4));
+  img.rotate(90);
+  assert.deepEqual([img.width, img.height], [3, 5]);
+  // Clockwise: the bottom-left pixel comes to the top left.
+  assert.deepEqual(at(img.view(), 3, 0, 0), at(src.data, 5, 0, 2));
+  img.rotate(-90).crop(1, 1, 3, 2).flipHorizontal();
+  assert.deepEqual([img.width, img.height], [3, 2]);
+  assert.deepEqual(at(img.view(), 3, 0, 0), at(src.data, 5, 3, 1));
+  img.resize(6, 4, 'nearest');
+  assert.deepEqual(at(img.view(), 6, 5, 3), at(src.data, 5, 1, 2));
+  // Same bytes as the export called directly.
+  const direct = px.image(src), out = px.exports.alloc(8 * 8 * 4);
+  assert.equal(px.exports.resize(direct.ptr, 5, 3, out, 8, 8, 3), 0);
+  const want = px.image(src).resize(8, 8, 'bicubic').toImageData().data;
+  assert.deepEqual(new Uint8ClampedArray(px.exports.memory.buffer, out, 8 * 8 * 4).slice(), want);
+  assert.throws(() => img.resize(0, 4), (e) => e instanceof RawpxError && e.fn === 'resize' && /invalid argument \(0×4/.test(e.message));
+  assert.throws(() => img.resize(4, 4, 'lanczos'), /rawpx.resize: invalid argument \(4×4, filter lanczos\)/);
+  assert.throws(() => img.crop(5, 0, 2, 2), /rawpx.crop: invalid argument \(2×2 at \(5, 0\)\)/);
+  assert.throws(() => img.rotate(45), /not a quarter turn/);
+  assert.deepEqual([img.width, img.height], [6, 4], 'a refused call leaves the image as it was');
 });
 
 test('CSS filters, gamma, levels and auto-levels are built on color_matrix and apply_lut', async () => {
@@ -150,7 +178,7 @@ test('a worker pool gives the single-thread bytes, strips overlapping by the rea
   const module = new WebAssembly.Module(bytes);
   const px = await load(module);
   const src = image(37, 53, 9);
-  const chain = [['gaussianBlur', 2.2], ['brightness', 9], ['sharpen', { sigma: 1, amount: 2 }], ['boxBlur', 3], ['convolve', [1, 2, 1, 2, 4, 2, 1, 2, 1].map((k) => k / 16)], ['invert']];
+  const chain = [['gaussianBlur', 2.2], ['brightness', 9], ['sharpen', { sigma: 1, amount: 2 }], ['boxBlur', 3], ['convolve', [1, 2, 1, 2, 4, 2, 1, 2, 1].map((k) => k / 16)], ['flipHorizontal'], ['invert']];
   const img = px.image(src);
   for (const [method, ...args] of chain) img[method](...args);
   const want = img.toImageData().data;
@@ -159,6 +187,7 @@ test('a worker pool gives the single-thread bytes, strips overlapping by the rea
     const got = await pool.run(src, chain);
     assert.deepEqual(got.data, want, `${workers} workers`);
     await assert.rejects(pool.run(src, [['gaussianBlur', -1]]), (e) => e.code === -1 && /gaussian_blur/.test(e.message));
+    await assert.rejects(pool.run(src, [['invert'], ['resize', 9, 9]]), /rawpx pool: resize moves pixels between strips/);
     pool.terminate();
   }
 });

@@ -7,7 +7,9 @@ use std::sync::OnceLock;
 use wasmtime::{Engine, Instance, Memory, Module, Store, StoreLimits, StoreLimitsBuilder, WasmParams, WasmResults};
 
 pub use rawpx::convolution;
+pub use rawpx::geometry;
 pub use rawpx::point;
+pub use rawpx::resample;
 pub use rawpx::status::Status;
 
 /// `RAWPX_WASM`, or the module `make` builds.
@@ -68,6 +70,26 @@ impl Rawpx {
         assert_ne!(ptr, 0, "alloc({}) failed", bytes.len());
         self.write(ptr, bytes);
         ptr
+    }
+
+    /// Allocates blocks until memory is full, down to the last 16 bytes (under
+    /// a cap from `with_memory_limit`); `free_all` gives them back.
+    pub fn fill_memory(&mut self) -> Vec<(u32, u32)> {
+        let mut blocks = Vec::new();
+        let mut size = 1 << 20;
+        while size >= 16 {
+            match self.alloc(size) {
+                0 => size /= 2,
+                block => blocks.push((block, size)),
+            }
+        }
+        blocks
+    }
+
+    pub fn free_all(&mut self, blocks: Vec<(u32, u32)>) {
+        for (ptr, len) in blocks {
+            self.free(ptr, len);
+        }
     }
 
     pub fn write(&mut self, ptr: u32, bytes: &[u8]) {

@@ -1,0 +1,100 @@
+//! Resampling: `resize` gives Pillow's `Image.resize` result. Like Pillow,
+//! the other filters run on colour premultiplied to 8 bits, horizontally then
+//! vertically, with Pillow's own fixed point (Q22 taps, each pass rounded and
+//! clamped to 8 bits), and Pillow's unpremultiply at the end, so the bytes
+//! are Pillow's, not merely close. Nearest copies pixels.
+//!
+//! The horizontal pass streams into a ring of rows that the vertical pass
+//! reads, so scratch is the ring (a window of rows of the output's width)
+//! and a row of the source, not a whole intermediate image.
+
+pub mod alpha;
+pub mod horizontal;
+pub mod nearest;
+pub mod taps;
+pub mod vertical;
+
+#[cfg(test)]
+mod tests;
+
+use crate::point;
+use crate::scratch::scratch;
+use crate::status::Status;
+use taps::Taps;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Filter {
+    Nearest,
+    Box,
+    Bilinear,
+    Bicubic,
+    Lanczos3,
+}
+
+impl Filter {
+    /// The filter with SPEC's number.
+    pub fn from_code(code: u32) -> Option<Filter> {
+        [Filter::Nearest, Filter::Box, Filter::Bilinear, Filter::Bicubic, Filter::Lanczos3].get(code as usize).copied()
+    }
+}
+
+/// Resizes the sw×sh image `src` into the dw×dh image `dst`.
+pub fn resize(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw: usize, dh: usize, filter: Filter) -> Result<(), Status> {
+    // Pillow returns a copy, without the premultiplied round trip.
+    if (sw, sh) == (dw, dh) {
+        dst.copy_from_slice(src);
+        return Ok(());
+    }
+    if filter == Filter::Nearest {
+        return nearest::resize(src, sw, sh, dst, dw, dh);
+    }
+    // As Pillow, an axis whose size stays is not filtered at all.
+    let across = if sw != dw { Some(Taps::new(sw, dw, filter)?) } else { None };
+    let down = if sh != dh { Some(Taps::new(sh, dh, filter)?) } else { None };
+    let mut premultiplied = scratch::<u8>(4 * sw)?;
+    let Some(down) = down else {
+        for (y, out) in dst.chunks_exact_mut(4 * dw).enumerate() {
+            make_row(&src[4 * sw * y..][..4 * sw], across.as_ref(), &mut premultiplied, out);
+            alpha::unpremultiply::run(out);
+        }
+        return Ok(());
+    };
+    // Rows padded to whole v128s, for the vertical pass's last block.
+    let pitch = (4 * dw).next_multiple_of(16);
+    let depth = down.longest();
+    let mut ring = scratch::<u8>(depth.checked_mul(pitch).ok_or(Status::OutOfMemory)?)?;
+    let mut rows = scratch::<usize>(depth)?;
+    let mut next = 0;
+    for (y, out) in dst.chunks_exact_mut(4 * dw).enumerate() {
+        let (first, count, k) = down.of(y);
+        let rows = &mut rows[..count];
+        // Windows only move down: rows above this one are done with.
+        next = next.max(first);
+        for (j, at) in rows.iter_mut().enumerate() {
+            *at = (first + j) % depth * pitch;
+            if first + j == next {
+                make_row(&src[4 * sw * next..][..4 * sw], across.as_ref(), &mut premultiplied, &mut ring[*at..][..4 * dw]);
+                next += 1;
+            }
+        }
+        vertical::run(&ring, rows, k, out);
+        alpha::unpremultiply::run(out);
+    }
+    Ok(())
+}
+
+/// One row of the intermediate image: the source row premultiplied, and
+/// filtered horizontally if the width changes.
+fn make_row(src: &[u8], across: Option<&Taps>, premultiplied: &mut [u8], out: &mut [u8]) {
+    let row = if alpha::opaque::run(src) {
+        src
+    } else {
+        premultiplied.copy_from_slice(src);
+        point::premultiply::run(premultiplied);
+        premultiplied
+    };
+    match across {
+        Some(taps) => horizontal::run(row, taps, out),
+        None => out.copy_from_slice(row),
+    }
+}

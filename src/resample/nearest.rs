@@ -1,0 +1,34 @@
+//! Nearest neighbour: output pixel x takes source pixel ⌊(x + ½)·sw/dw⌋,
+//! computed exactly in integers; a source row picked twice is copied from
+//! the output row before.
+
+use crate::scratch::scratch;
+use crate::status::Status;
+
+pub fn resize(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw: usize, dh: usize) -> Result<(), Status> {
+    let mut xs = scratch::<u32>(dw)?;
+    for (x, s) in xs.iter_mut().enumerate() {
+        *s = pick(x, sw, dw) as u32;
+    }
+    let row = 4 * dw;
+    for y in 0..dh {
+        let (done, out) = dst.split_at_mut(row * y);
+        let out = &mut out[..row];
+        let sy = pick(y, sh, dh);
+        if y > 0 && pick(y - 1, sh, dh) == sy {
+            out.copy_from_slice(&done[row * (y - 1)..]);
+            continue;
+        }
+        let line = &src[4 * sw * sy..][..4 * sw];
+        for (px, &sx) in out.as_chunks_mut::<4>().0.iter_mut().zip(xs.iter()) {
+            px.copy_from_slice(&line[4 * sx as usize..][..4]);
+        }
+    }
+    Ok(())
+}
+
+/// ⌊(2x + 1)·n_in / (2·n_out)⌋, below n_in for x < n_out. Sizes are below
+/// 2^30 (an image is under 4 GiB), so the product fits a u64.
+pub fn pick(x: usize, n_in: usize, n_out: usize) -> usize {
+    ((2 * x as u64 + 1) * n_in as u64 / (2 * n_out as u64)) as usize
+}
