@@ -1,224 +1,210 @@
-//! The exported filters: each checks all its arguments here, before the first
-//! write, and returns a status code (SPEC.md). Kernels behind it take safe
-//! slices and cannot fail.
+//! The exported filters. Each export is a line of argument checks and a
+//! kernel call; `exports!` gives every one the same shape (an `extern "C"`
+//! function returning 0 or a status code), and `Call` is the only way to
+//! the caller's memory: it hands out slices only for checked spans, and a
+//! source and a destination only together, once they are known not to share
+//! a byte. Parameter blocks are copied out first, so every check is done
+//! before the first write. Kernels behind it take safe slices and cannot
+//! fail except for scratch (OUT_OF_MEMORY), which they reserve in full
+//! before writing.
 
+use crate::limits::{AMOUNT, BOX_RADIUS, DELTA, FACTOR, THRESHOLD, TURNS, kernel_ok, sigma_ok};
 use crate::memory::in_heap;
-use crate::{convolution, geometry, point, resample};
 use crate::status::{Status, code};
+use crate::{convolution, geometry, point, resample};
 
 type Checked<T = ()> = Result<T, Status>;
 
-/// A span of linear memory inside the caller's part of it.
+/// A checked span of the caller's memory: inside the heap, not yet touched.
 #[derive(Clone, Copy)]
-struct Buffer {
+struct Span {
     ptr: u32,
     len: u32,
 }
 
-impl Buffer {
-    fn new(ptr: u32, len: u64) -> Checked<Buffer> {
-        if !in_heap(u64::from(ptr), len) {
-            return Err(Status::OutOfBounds);
-        }
-        Ok(Buffer { ptr, len: len as u32 })
+/// `[ptr, ptr + len)`, which must lie in the caller's part of memory.
+fn span(ptr: u32, len: u64) -> Checked<Span> {
+    if !in_heap(u64::from(ptr), len) {
+        return Err(Status::OutOfBounds);
     }
+    Ok(Span { ptr, len: len as u32 })
+}
 
-    /// A w×h RGBA image at `ptr`.
-    fn image(ptr: u32, w: u32, h: u32) -> Checked<Buffer> {
-        if w == 0 || h == 0 {
-            return Err(Status::InvalidArgument);
-        }
-        let len = u64::from(w) * u64::from(h) * 4;
-        if len > u64::from(u32::MAX) {
-            return Err(Status::OutOfBounds);
-        }
-        Buffer::new(ptr, len)
+/// A w×h RGBA image at `ptr`: no zero side, w·h·4 computed exactly (2^31 ×
+/// 2^31 × 4 overflows a u64) and inside memory.
+fn image(ptr: u32, w: u32, h: u32) -> Checked<Span> {
+    if w == 0 || h == 0 {
+        return Err(Status::InvalidArgument);
     }
-
-    fn disjoint(self, other: Buffer) -> Checked {
-        let (a, b) = (u64::from(self.ptr), u64::from(other.ptr));
-        let shared = a < b + u64::from(other.len) && b < a + u64::from(self.len);
-        if shared { Err(Status::Overlap) } else { Ok(()) }
-    }
-
-    fn bytes<'a>(self) -> &'a mut [u8] {
-        // SAFETY: `new` checked the span lies inside memory, above the
-        // module's own data; nothing else refers to it during the call.
-        unsafe { core::slice::from_raw_parts_mut(self.ptr as *mut u8, self.len as usize) }
-    }
-
-    /// The buffer as an array; `new` was given exactly `N` bytes.
-    fn array<'a, const N: usize>(self) -> &'a mut [u8; N] {
-        debug_assert_eq!(self.len as usize, N);
-        // SAFETY: as for `bytes`, and the span is N bytes long.
-        unsafe { &mut *(self.ptr as *mut [u8; N]) }
+    let len = u64::from(w).checked_mul(u64::from(h)).and_then(|n| n.checked_mul(4));
+    match len {
+        Some(len) if len <= u64::from(u32::MAX) => span(ptr, len),
+        _ => Err(Status::OutOfBounds),
     }
 }
 
-fn param(ok: bool) -> Checked {
+/// INVALID_ARGUMENT unless `ok`.
+fn check(ok: bool) -> Checked {
     if ok { Ok(()) } else { Err(Status::InvalidArgument) }
 }
 
-#[unsafe(no_mangle)]
-pub extern "C" fn grayscale(ptr: u32, w: u32, h: u32) -> i32 {
-    code(Buffer::image(ptr, w, h).map(|img| point::grayscale::run(img.bytes())))
-}
+/// One export call's access to the caller's memory. Slices borrow it
+/// mutably, so an export holds one set of them at a time and can't make two
+/// that alias.
+struct Call(());
 
-#[unsafe(no_mangle)]
-pub extern "C" fn invert(ptr: u32, w: u32, h: u32) -> i32 {
-    code(Buffer::image(ptr, w, h).map(|img| point::invert::run(img.bytes())))
-}
+impl Call {
+    /// # Safety
+    /// One per export call, which is the only code touching the caller's
+    /// memory while it runs.
+    unsafe fn new() -> Call {
+        Call(())
+    }
 
-#[unsafe(no_mangle)]
-pub extern "C" fn brightness(ptr: u32, w: u32, h: u32, delta: i32) -> i32 {
-    code((|| {
-        let img = Buffer::image(ptr, w, h)?;
-        param((-255..=255).contains(&delta))?;
-        point::brightness::run(img.bytes(), delta);
+    /// Copies the `out.len()` bytes at `ptr` (a matrix, table or kernel):
+    /// read before any write, so the block may lie anywhere in the caller's
+    /// memory, inside the image too.
+    fn read(&self, ptr: u32, out: &mut [u8]) -> Checked {
+        let at = span(ptr, out.len() as u64)?;
+        // SAFETY: `span` checked the bytes lie inside memory; no slice of
+        // this call is alive (they borrow `self` mutably).
+        out.copy_from_slice(unsafe { core::slice::from_raw_parts(at.ptr as *const u8, at.len as usize) });
         Ok(())
-    })())
+    }
+
+    /// `N` little-endian f32 at `ptr`, copied; each must be finite.
+    fn floats<const N: usize>(&self, ptr: u32, n: usize) -> Checked<[f32; N]> {
+        let mut bytes = [[0u8; 4]; N];
+        self.read(ptr, bytes[..n].as_flattened_mut())?;
+        let floats = bytes.map(f32::from_le_bytes);
+        check(floats.iter().all(|x| x.is_finite()))?;
+        Ok(floats)
+    }
+
+    /// The image at `at`, to change in place.
+    fn pixels(&mut self, at: Span) -> &mut [u8] {
+        // SAFETY: `at` was checked inside memory, above the module's own
+        // data; this borrow of `self` is the only slice alive.
+        unsafe { core::slice::from_raw_parts_mut(at.ptr as *mut u8, at.len as usize) }
+    }
+
+    /// The w×h image at `ptr`, to change in place.
+    fn image(&mut self, ptr: u32, w: u32, h: u32) -> Checked<&mut [u8]> {
+        Ok(self.pixels(image(ptr, w, h)?))
+    }
+
+    /// `src` to read and `dst` to write, which must not share a byte.
+    fn src_dst(&mut self, src: Span, dst: Span) -> Checked<(&[u8], &mut [u8])> {
+        let (a, b) = (u64::from(src.ptr), u64::from(dst.ptr));
+        check_disjoint(a < b + u64::from(dst.len) && b < a + u64::from(src.len))?;
+        // SAFETY: both spans were checked inside memory, and they are
+        // disjoint, so the shared and the mutable slice don't alias; they
+        // borrow `self`, so no other slice of this call is alive.
+        unsafe {
+            Ok((
+                core::slice::from_raw_parts(src.ptr as *const u8, src.len as usize),
+                core::slice::from_raw_parts_mut(dst.ptr as *mut u8, dst.len as usize),
+            ))
+        }
+    }
 }
 
-#[unsafe(no_mangle)]
-pub extern "C" fn contrast(ptr: u32, w: u32, h: u32, factor: f32) -> i32 {
-    code((|| {
-        let img = Buffer::image(ptr, w, h)?;
-        param((0.0..=100.0).contains(&factor))?;
-        point::contrast::run(img.bytes(), factor);
-        Ok(())
-    })())
+/// OVERLAP where two buffers share a byte.
+fn check_disjoint(shared: bool) -> Checked {
+    if shared { Err(Status::Overlap) } else { Ok(()) }
 }
 
-#[unsafe(no_mangle)]
-pub extern "C" fn color_matrix(ptr: u32, w: u32, h: u32, m: u32) -> i32 {
-    code((|| {
-        let img = Buffer::image(ptr, w, h)?;
-        // Read before any write, so a matrix inside the image is harmless.
-        let bytes = Buffer::new(m, 80)?.array::<80>().as_chunks::<4>().0;
-        let m: [f32; 20] = core::array::from_fn(|i| f32::from_le_bytes(bytes[i]));
-        param(m.iter().all(|x| x.is_finite()))?;
-        point::color_matrix::run(img.bytes(), &point::color_matrix::Matrix::new(&m));
-        Ok(())
-    })())
+/// Each export: its arguments, the `Call` it reaches memory through, and a
+/// body that checks and runs, as an `extern "C"` function returning the
+/// status code.
+macro_rules! exports {
+    ($($(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) |$call:ident| $body:expr;)*) => {$(
+        $(#[$doc])*
+        #[unsafe(no_mangle)]
+        pub extern "C" fn $name($($arg: $ty),*) -> i32 {
+            // SAFETY: this is the call's only `Call`.
+            let $call = &mut unsafe { Call::new() };
+            code((|| -> Checked { $body })())
+        }
+    )*};
 }
 
-#[unsafe(no_mangle)]
-pub extern "C" fn apply_lut(ptr: u32, w: u32, h: u32, lut: u32) -> i32 {
-    code((|| {
-        let img = Buffer::image(ptr, w, h)?;
-        // Copied before any write, so a table inside the image is harmless.
-        let table: [u8; 1024] = *Buffer::new(lut, 1024)?.array();
-        point::apply_lut::scalar(img.bytes(), &table);
-        Ok(())
-    })())
-}
+exports! {
+    fn grayscale(ptr: u32, w: u32, h: u32) |c| Ok(point::grayscale::run(c.image(ptr, w, h)?));
+    fn invert(ptr: u32, w: u32, h: u32) |c| Ok(point::invert::run(c.image(ptr, w, h)?));
+    fn premultiply(ptr: u32, w: u32, h: u32) |c| Ok(point::premultiply::run(c.image(ptr, w, h)?));
+    fn unpremultiply(ptr: u32, w: u32, h: u32) |c| Ok(point::unpremultiply::run(c.image(ptr, w, h)?));
 
-#[unsafe(no_mangle)]
-pub extern "C" fn premultiply(ptr: u32, w: u32, h: u32) -> i32 {
-    code(Buffer::image(ptr, w, h).map(|img| point::premultiply::run(img.bytes())))
-}
+    fn brightness(ptr: u32, w: u32, h: u32, delta: i32) |c| {
+        check(DELTA.contains(&delta))?;
+        Ok(point::brightness::run(c.image(ptr, w, h)?, delta))
+    };
 
-#[unsafe(no_mangle)]
-pub extern "C" fn unpremultiply(ptr: u32, w: u32, h: u32) -> i32 {
-    code(Buffer::image(ptr, w, h).map(|img| point::unpremultiply::run(img.bytes())))
-}
+    fn contrast(ptr: u32, w: u32, h: u32, factor: f32) |c| {
+        check(FACTOR.contains(&factor))?;
+        Ok(point::contrast::run(c.image(ptr, w, h)?, factor))
+    };
 
-#[unsafe(no_mangle)]
-pub extern "C" fn histogram(ptr: u32, w: u32, h: u32, out: u32) -> i32 {
-    code((|| {
-        let img = Buffer::image(ptr, w, h)?;
-        let out = Buffer::new(out, 4096)?;
-        img.disjoint(out)?;
-        point::histogram::scalar(img.bytes(), out.array());
-        Ok(())
-    })())
-}
+    fn color_matrix(ptr: u32, w: u32, h: u32, m: u32) |c| {
+        let m = point::color_matrix::Matrix::new(&c.floats::<20>(m, 20)?);
+        Ok(point::color_matrix::run(c.image(ptr, w, h)?, &m))
+    };
 
-#[unsafe(no_mangle)]
-pub extern "C" fn gaussian_blur(ptr: u32, w: u32, h: u32, sigma: f32) -> i32 {
-    code((|| {
-        let img = Buffer::image(ptr, w, h)?;
-        param(sigma > 0.0 && sigma <= 100.0)?;
-        convolution::gaussian::blur(img.bytes(), w as usize, sigma)
-    })())
-}
+    fn apply_lut(ptr: u32, w: u32, h: u32, lut: u32) |c| {
+        let mut table = [0u8; 1024];
+        c.read(lut, &mut table)?;
+        Ok(point::apply_lut::scalar(c.image(ptr, w, h)?, &table))
+    };
 
-#[unsafe(no_mangle)]
-pub extern "C" fn box_blur(ptr: u32, w: u32, h: u32, radius: u32) -> i32 {
-    code((|| {
-        let img = Buffer::image(ptr, w, h)?;
-        param((1..=1000).contains(&radius))?;
-        convolution::box_blur::blur(img.bytes(), w as usize, radius as usize)
-    })())
-}
+    fn histogram(ptr: u32, w: u32, h: u32, out: u32) |c| {
+        let (px, out) = c.src_dst(image(ptr, w, h)?, span(out, 4096)?)?;
+        Ok(point::histogram::scalar(px, out.try_into().map_err(|_| Status::OutOfBounds)?))
+    };
 
-#[unsafe(no_mangle)]
-pub extern "C" fn sharpen(ptr: u32, w: u32, h: u32, sigma: f32, amount: f32, threshold: u32) -> i32 {
-    code((|| {
-        let img = Buffer::image(ptr, w, h)?;
-        param(sigma > 0.0 && sigma <= 100.0 && (0.0..=100.0).contains(&amount) && threshold <= 255)?;
-        convolution::gaussian::sharpen(img.bytes(), w as usize, sigma, amount, threshold)
-    })())
-}
+    fn gaussian_blur(ptr: u32, w: u32, h: u32, sigma: f32) |c| {
+        check(sigma_ok(sigma))?;
+        convolution::gaussian::blur(c.image(ptr, w, h)?, w as usize, sigma)
+    };
 
-#[unsafe(no_mangle)]
-pub extern "C" fn convolve(ptr: u32, w: u32, h: u32, kernel: u32, size: u32, bias: f32) -> i32 {
-    code((|| {
-        let img = Buffer::image(ptr, w, h)?;
-        param(size % 2 == 1 && size <= 15)?;
-        let kernel = Buffer::new(kernel, u64::from(size * size * 4))?;
-        let finite = kernel.bytes().as_chunks::<4>().0.iter().all(|k| f32::from_le_bytes(*k).is_finite());
-        param(finite && bias.is_finite())?;
-        // Copied before any write, so a kernel inside the image is harmless.
-        let weights = convolution::convolve::weights(kernel.bytes())?;
-        convolution::convolve::convolve(img.bytes(), w as usize, &weights, size as usize, bias)
-    })())
-}
+    fn box_blur(ptr: u32, w: u32, h: u32, radius: u32) |c| {
+        check(BOX_RADIUS.contains(&radius))?;
+        convolution::box_blur::blur(c.image(ptr, w, h)?, w as usize, radius as usize)
+    };
 
-#[unsafe(no_mangle)]
-pub extern "C" fn resize(src: u32, sw: u32, sh: u32, dst: u32, dw: u32, dh: u32, filter: u32) -> i32 {
-    code((|| {
-        let img = Buffer::image(src, sw, sh)?;
+    fn sharpen(ptr: u32, w: u32, h: u32, sigma: f32, amount: f32, threshold: u32) |c| {
+        check(sigma_ok(sigma) && AMOUNT.contains(&amount) && THRESHOLD.contains(&threshold))?;
+        convolution::gaussian::sharpen(c.image(ptr, w, h)?, w as usize, sigma, amount, threshold)
+    };
+
+    fn convolve(ptr: u32, w: u32, h: u32, kernel: u32, size: u32, bias: f32) |c| {
+        check(kernel_ok(size) && bias.is_finite())?;
+        let n = (size * size) as usize;
+        let weights = c.floats::<225>(kernel, n)?;
+        convolution::convolve::convolve(c.image(ptr, w, h)?, w as usize, &weights[..n], size as usize, bias)
+    };
+
+    fn resize(src: u32, sw: u32, sh: u32, dst: u32, dw: u32, dh: u32, filter: u32) |c| {
         let filter = resample::Filter::from_code(filter).ok_or(Status::InvalidArgument)?;
-        let out = Buffer::image(dst, dw, dh)?;
-        img.disjoint(out)?;
+        let (src, dst) = c.src_dst(image(src, sw, sh)?, image(dst, dw, dh)?)?;
         let [sw, sh, dw, dh] = [sw, sh, dw, dh].map(|n| n as usize);
-        resample::resize(img.bytes(), sw, sh, out.bytes(), dw, dh, filter)
-    })())
-}
+        resample::resize(src, sw, sh, dst, dw, dh, filter)
+    };
 
-#[unsafe(no_mangle)]
-pub extern "C" fn crop(src: u32, w: u32, h: u32, x: u32, y: u32, cw: u32, ch: u32, dst: u32) -> i32 {
-    code((|| {
-        let img = Buffer::image(src, w, h)?;
-        let inside = |at: u32, len: u32, size: u32| u64::from(at) + u64::from(len) <= u64::from(size);
-        param(cw > 0 && ch > 0 && inside(x, cw, w) && inside(y, ch, h))?;
-        let out = Buffer::image(dst, cw, ch)?;
-        img.disjoint(out)?;
-        geometry::crop::crop(img.bytes(), w as usize, x as usize, y as usize, cw as usize, out.bytes());
-        Ok(())
-    })())
-}
+    fn crop(src: u32, w: u32, h: u32, x: u32, y: u32, cw: u32, ch: u32, dst: u32) |c| {
+        let inside = |at: u32, len: u32, size: u32| len > 0 && u64::from(at) + u64::from(len) <= u64::from(size);
+        check(inside(x, cw, w) && inside(y, ch, h))?;
+        let (src, dst) = c.src_dst(image(src, w, h)?, image(dst, cw, ch)?)?;
+        Ok(geometry::crop::crop(src, w as usize, x as usize, y as usize, cw as usize, dst))
+    };
 
-#[unsafe(no_mangle)]
-pub extern "C" fn rotate(src: u32, w: u32, h: u32, dst: u32, quarter_turns: u32) -> i32 {
-    code((|| {
-        let img = Buffer::image(src, w, h)?;
-        param(quarter_turns <= 3)?;
-        // Same bytes either way round.
-        let out = Buffer::new(dst, u64::from(img.len))?;
-        img.disjoint(out)?;
-        geometry::rotate::run(img.bytes(), w as usize, out.bytes(), quarter_turns);
-        Ok(())
-    })())
-}
+    fn rotate(src: u32, w: u32, h: u32, dst: u32, quarter_turns: u32) |c| {
+        check(TURNS.contains(&quarter_turns))?;
+        let img = image(src, w, h)?;
+        // The same bytes either way round.
+        let (src, dst) = c.src_dst(img, span(dst, u64::from(img.len))?)?;
+        Ok(geometry::rotate::run(src, w as usize, dst, quarter_turns))
+    };
 
-#[unsafe(no_mangle)]
-pub extern "C" fn flip_horizontal(ptr: u32, w: u32, h: u32) -> i32 {
-    code(Buffer::image(ptr, w, h).map(|img| geometry::flip::horizontal(img.bytes(), w as usize)))
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn flip_vertical(ptr: u32, w: u32, h: u32) -> i32 {
-    code(Buffer::image(ptr, w, h).map(|img| geometry::flip::vertical(img.bytes(), w as usize)))
+    fn flip_horizontal(ptr: u32, w: u32, h: u32) |c| Ok(geometry::flip::horizontal(c.image(ptr, w, h)?, w as usize));
+    fn flip_vertical(ptr: u32, w: u32, h: u32) |c| Ok(geometry::flip::vertical(c.image(ptr, w, h)?, w as usize));
 }

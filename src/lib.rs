@@ -18,6 +18,7 @@ extern crate alloc;
 
 pub mod convolution;
 pub mod geometry;
+pub mod limits;
 mod math;
 pub mod point;
 pub mod resample;

@@ -1,66 +1,94 @@
-//! Scratch space for the kernels: zeroed blocks from the module's heap.
+//! Scratch space for the kernels, in two steps: `reserve` takes blocks from
+//! the module's heap without writing to them (only the allocator's own
+//! bookkeeping changes), and `zeroed` clears them once everything an
+//! operation needs is reserved. So an operation that can't get all its
+//! scratch returns OUT_OF_MEMORY having written nothing.
 
 use crate::status::Status;
-use alloc::alloc::{Layout, alloc_zeroed, dealloc};
+use alloc::alloc::{Layout, alloc, dealloc};
 use core::ops::{Deref, DerefMut};
 
-/// A zeroed block of `T`s from the module's heap, given back on drop.
-/// Scratch is reserved before any pixel is written, so failing to get it
-/// (OUT_OF_MEMORY) leaves the image as it was. (A `Vec` would do, but would
-/// also bring the allocator's `realloc` path, 1.3 KB of code never run.)
-pub struct Scratch<T> {
+/// A block of `len` `T`s, reserved but not written; given back on drop.
+pub struct Reserved<T> {
     ptr: *mut T,
     len: usize,
     layout: Layout,
 }
 
-/// `len` zeroed numbers (all the kernels' scratch types are numbers, for
-/// which zero bits are valid).
-pub fn scratch<T: Copy>(len: usize) -> Result<Scratch<T>, Status> {
+/// A zeroed block of `T`s from the module's heap, given back on drop. (A
+/// `Vec` would do, but would also bring the allocator's `realloc` path,
+/// 1.3 KB of code never run.)
+pub struct Scratch<T>(Reserved<T>);
+
+/// Reserves `len` numbers (all the kernels' scratch types are numbers, for
+/// which zero bits are valid), writing nothing.
+pub fn reserve<T: Copy>(len: usize) -> Result<Reserved<T>, Status> {
     let layout = Layout::array::<T>(len.max(1)).map_err(|_| Status::OutOfMemory)?;
-    let ptr = zeroed(layout).cast::<T>();
-    if ptr.is_null() { Err(Status::OutOfMemory) } else { Ok(Scratch { ptr, len, layout }) }
+    let ptr = get(layout).cast::<T>();
+    if ptr.is_null() { Err(Status::OutOfMemory) } else { Ok(Reserved { ptr, len, layout }) }
 }
 
 // The allocator's calls, once each in the module rather than inlined at
 // every scratch buffer.
 #[inline(never)]
-fn zeroed(layout: Layout) -> *mut u8 {
-    // SAFETY: `scratch` asks for at least one item.
-    unsafe { alloc_zeroed(layout) }
+fn get(layout: Layout) -> *mut u8 {
+    // SAFETY: `reserve` asks for at least one item.
+    unsafe { alloc(layout) }
 }
 
 #[inline(never)]
 fn release(ptr: *mut u8, layout: Layout) {
-    // SAFETY: `ptr` came from `zeroed` with this layout.
+    // SAFETY: `ptr` came from `get` with this layout.
     unsafe { dealloc(ptr, layout) }
 }
 
-impl<T> Scratch<T> {
-    /// Keeps the first `len` items (the block stays as it is).
-    pub fn truncate(&mut self, len: usize) {
-        self.len = self.len.min(len);
+impl<T> Reserved<T> {
+    /// The block, cleared: the first write.
+    pub fn zeroed(self) -> Scratch<T> {
+        // SAFETY: the block holds `layout.size()` bytes, owned by `self`.
+        unsafe { core::ptr::write_bytes(self.ptr.cast::<u8>(), 0, self.layout.size()) };
+        Scratch(self)
     }
 }
+
+impl<T> Drop for Reserved<T> {
+    fn drop(&mut self) {
+        release(self.ptr.cast(), self.layout);
+    }
+}
+
+/// Clears a tuple of reserved blocks at once, after the last reservation.
+pub trait ZeroAll {
+    type Out;
+    fn zeroed(self) -> Self::Out;
+}
+
+macro_rules! zero_all {
+    ($($t:ident $v:ident),+) => {
+        impl<$($t),+> ZeroAll for ($(Reserved<$t>,)+) {
+            type Out = ($(Scratch<$t>,)+);
+            fn zeroed(self) -> Self::Out {
+                let ($($v,)+) = self;
+                ($($v.zeroed(),)+)
+            }
+        }
+    };
+}
+zero_all!(A a, B b);
+zero_all!(A a, B b, C c);
+zero_all!(A a, B b, C c, D d);
 
 impl<T> Deref for Scratch<T> {
     type Target = [T];
     fn deref(&self) -> &[T] {
-        // SAFETY: `ptr` holds at least `len` numbers, owned by `self`.
-        unsafe { core::slice::from_raw_parts(self.ptr, self.len) }
+        // SAFETY: the block holds at least `len` zeroed numbers, owned by `self`.
+        unsafe { core::slice::from_raw_parts(self.0.ptr, self.0.len) }
     }
 }
 
 impl<T> DerefMut for Scratch<T> {
     fn deref_mut(&mut self) -> &mut [T] {
         // SAFETY: as for `deref`, borrowed mutably through `self`.
-        unsafe { core::slice::from_raw_parts_mut(self.ptr, self.len) }
+        unsafe { core::slice::from_raw_parts_mut(self.0.ptr, self.0.len) }
     }
 }
-
-impl<T> Drop for Scratch<T> {
-    fn drop(&mut self) {
-        release(self.ptr.cast(), self.layout);
-    }
-}
-

@@ -95,7 +95,11 @@ fn zero_dimensions_are_invalid() {
 fn overflowing_dimensions_are_out_of_bounds() {
     let mut f = Fixture::new();
     for name in IMAGE_EXPORTS {
-        for (w, h) in [(65536, 65536), (32768, 32768), (1 << 30, 1), (1, 1 << 30), (u32::MAX, u32::MAX), (u32::MAX, 1)] {
+        // 2^31 × 2^31 × 4 is 2^64: it wraps a u64 to 0 unless computed exactly.
+        for (w, h) in [
+            (65536, 65536), (32768, 32768), (1 << 30, 1), (1, 1 << 30), (u32::MAX, u32::MAX), (u32::MAX, 1),
+            (1 << 31, 1 << 31), (1 << 31, 1 << 30), (1 << 30, 1 << 31), (1 << 31, 2), (u32::MAX, 1 << 31),
+        ] {
             f.image_call(name, f.image, w, h, Status::OutOfBounds);
         }
     }

@@ -102,3 +102,149 @@ fn alloc_past_a_memory_cap_returns_zero_without_a_trap() {
     }
     assert_ne!(rx.alloc(len), 0);
 }
+
+/// Blocks of several sizes can be had, are disjoint and hold what is
+/// written to them, and are handed out again once freed: the heap works.
+fn assert_heap_works(rx: &mut Rawpx) {
+    let sizes = [16u32, 100, 1024, 5000, 70_000, 16, 1024];
+    for round in 0..2 {
+        let blocks: Vec<(u32, u32)> = sizes.iter().map(|&len| (rx.alloc(len), len)).collect();
+        for (i, &(ptr, len)) in blocks.iter().enumerate() {
+            assert!(ptr != 0 && ptr % 16 == 0, "alloc({len}) = {ptr}");
+            rx.write(ptr, &vec![i as u8 + 1; len as usize]);
+        }
+        for (i, &(ptr, len)) in blocks.iter().enumerate() {
+            assert!(rx.read(ptr, len as usize).iter().all(|&b| b == i as u8 + 1), "block {i} at {ptr} was overwritten");
+        }
+        let size = rx.memory_size();
+        rx.free_all(blocks);
+        if round == 1 {
+            assert_eq!(rx.memory_size(), size, "the same blocks again grew memory");
+        }
+    }
+}
+
+#[test]
+fn free_with_a_wrong_length_is_ignored() {
+    let mut rx = Rawpx::new();
+    let ptr = rx.alloc(1024);
+    for len in [0, 1, 16, 1008, 1023, 1025, 1040, 5000, u32::MAX] {
+        rx.free(ptr, len);
+        assert_heap_works(&mut rx);
+        assert_ne!(rx.alloc(1024), ptr, "free({ptr}, {len}) gave the 1024-byte block back");
+    }
+    rx.free(ptr, 1024);
+    assert_eq!(rx.alloc(1024), ptr, "the right length frees it");
+}
+
+#[test]
+fn a_block_freed_twice_is_freed_once() {
+    let mut rx = Rawpx::new();
+    let (a, b) = (rx.alloc(256), rx.alloc(256));
+    rx.free(a, 256);
+    rx.free(a, 256);
+    assert_heap_works(&mut rx);
+    // Freed twice into dlmalloc, `a` would now be handed out twice.
+    let (c, d) = (rx.alloc(256), rx.alloc(256));
+    assert!(c != d && c != b && d != b, "one block handed out twice: {a} {b} {c} {d}");
+    rx.free(b, 256);
+    rx.free(b, 256);
+    assert_heap_works(&mut rx);
+}
+
+#[test]
+fn free_ignores_pointers_into_blocks_and_outside_the_heap() {
+    let mut rx = Rawpx::new();
+    let ptr = rx.alloc(4096);
+    let end = rx.memory_size() as u32;
+    for bad in [16, 65536, ptr + 16, ptr + 1024, ptr - 16, ptr - 8, end - 16, end, u32::MAX - 15, 0x8000_0000] {
+        rx.free(bad, 4096);
+        assert_heap_works(&mut rx);
+    }
+    // The block itself is still live and can be freed.
+    rx.free(ptr, 4096);
+    assert_eq!(rx.alloc(4096), ptr);
+}
+
+#[test]
+fn many_live_blocks_are_each_freed_by_their_own_length_only() {
+    let mut rx = Rawpx::new();
+    let mut rng = Rng(11);
+    let blocks: Vec<(u32, u32)> = (0..3000).map(|_| 1 + (rng.next() % 300) as u32).map(|len| (rx.alloc(len), len)).collect();
+    assert!(blocks.iter().all(|&(ptr, _)| ptr != 0));
+    for &(ptr, len) in blocks.iter().step_by(2) {
+        rx.free(ptr, len + 1);
+        rx.free(ptr, len);
+        rx.free(ptr, len);
+    }
+    let size = rx.memory_size();
+    for &(ptr, len) in blocks.iter().skip(1).step_by(2) {
+        rx.free(ptr, len);
+    }
+    // Everything is free again: the same blocks fit in the same memory.
+    let again: Vec<(u32, u32)> = blocks.iter().map(|&(_, len)| (rx.alloc(len), len)).collect();
+    assert!(again.iter().all(|&(ptr, _)| ptr != 0));
+    assert_eq!(rx.memory_size(), size);
+    assert_heap_works(&mut rx);
+}
+
+/// How many bytes a refused call may change: the allocator's bookkeeping
+/// (chunk headers and footers, free-list links, bin maps) for the handful
+/// of blocks an operation reserves and gives back, never a table or a row.
+const BOOKKEEPING: usize = 256;
+
+#[test]
+fn out_of_memory_at_any_point_writes_nothing_but_bookkeeping() {
+    let (w, h) = (96u32, 64u32);
+    let len = w * h * 4;
+    // Each call: (rx, src, dst, kernel) → status; the kernel block holds
+    // 225 weights of 1/225, put before memory is filled.
+    type Call = Box<dyn Fn(&mut Rawpx, u32, u32, u32) -> i32>;
+    let mut calls: Vec<(String, Call)> = Vec::new();
+    for sigma in [0.5f32, 2.0, 10.0, 41.0] {
+        calls.push((format!("gaussian_blur σ {sigma}"), Box::new(move |rx, src, _, _| rx.call("gaussian_blur", (src, w, h, sigma)))));
+        calls.push((format!("sharpen σ {sigma}"), Box::new(move |rx, src, _, _| rx.call("sharpen", (src, w, h, sigma, 2.0f32, 1u32)))));
+    }
+    for r in [1u32, 10, 1000] {
+        calls.push((format!("box_blur r {r}"), Box::new(move |rx, src, _, _| rx.call("box_blur", (src, w, h, r)))));
+    }
+    for size in [3u32, 15] {
+        calls.push((format!("convolve {size}"), Box::new(move |rx, src, _, k| rx.call("convolve", (src, w, h, k, size, 0.5f32)))));
+    }
+    for f in 0..5u32 {
+        for (dw, dh) in [(37u32, 29u32), (200, 130), (96, 20), (30, 64)] {
+            calls.push((format!("resize {f} to {dw}×{dh}"), Box::new(move |rx, src, dst, _| rx.call("resize", (src, w, h, dst, dw, dh, f)))));
+        }
+    }
+    let px = Rng(13).image(w, h);
+    let mut refused = 0;
+    for (name, call) in &calls {
+        let mut rx = Rawpx::with_memory_limit(2 << 20);
+        let src = rx.put(&px);
+        let dst = rx.put(&vec![7; 200 * 130 * 4]);
+        let kernel = rx.put(&[1.0f32 / 225.0; 225].iter().flat_map(|k| k.to_le_bytes()).collect::<Vec<_>>());
+        let mut fillers = rx.fill_memory();
+        // Free the fillers smallest first: every size of hole, until the call fits.
+        fillers.sort_by_key(|&(_, size)| size);
+        loop {
+            let before = rx.snapshot();
+            let status = call(&mut rx, src, dst, kernel);
+            if status == 0 {
+                break;
+            }
+            assert_eq!(status, -3, "{name}");
+            refused += 1;
+            let after = rx.snapshot();
+            let src_at = src as usize - rawpx_wasm_tests::STACK_END;
+            assert!(after[src_at..][..len as usize] == before[src_at..][..len as usize], "{name}: -3 but the image changed");
+            let changed = before.iter().zip(&after).filter(|(a, b)| a != b).count();
+            assert!(changed <= BOOKKEEPING, "{name}: -3 but {changed} bytes changed");
+            if fillers.is_empty() {
+                panic!("{name}: -3 with all memory free");
+            }
+            let (ptr, size) = fillers.remove(0);
+            rx.free(ptr, size);
+        }
+    }
+    assert!(refused > calls.len(), "every call was refused at least once: {refused}");
+}

@@ -18,9 +18,9 @@ pub mod vertical;
 mod tests;
 
 use crate::point;
-use crate::scratch::scratch;
+use crate::scratch::{ZeroAll, reserve};
 use crate::status::Status;
-use taps::Taps;
+use taps::{Reserve, Taps};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Filter {
@@ -48,11 +48,13 @@ pub fn resize(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw: usize, dh: u
     if filter == Filter::Nearest {
         return nearest::resize(src, sw, sh, dst, dw, dh);
     }
-    // As Pillow, an axis whose size stays is not filtered at all.
-    let across = if sw != dw { Some(Taps::new(sw, dw, filter)?) } else { None };
-    let down = if sh != dh { Some(Taps::new(sh, dh, filter)?) } else { None };
-    let mut premultiplied = scratch::<u8>(4 * sw)?;
+    // As Pillow, an axis whose size stays is not filtered at all. Everything
+    // is reserved before the tables are computed or a pixel is written.
+    let across = if sw != dw { Some(Taps::reserve(sw, dw, filter)?) } else { None };
+    let down = if sh != dh { Some(Taps::reserve(sh, dh, filter)?) } else { None };
+    let premultiplied = reserve::<u8>(4 * sw)?;
     let Some(down) = down else {
+        let (across, mut premultiplied) = (across.map(Reserve::compute), premultiplied.zeroed());
         for (y, out) in dst.chunks_exact_mut(4 * dw).enumerate() {
             make_row(&src[4 * sw * y..][..4 * sw], across.as_ref(), &mut premultiplied, out);
             alpha::unpremultiply::run(out);
@@ -61,9 +63,11 @@ pub fn resize(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw: usize, dh: u
     };
     // Rows padded to whole v128s, for the vertical pass's last block.
     let pitch = (4 * dw).next_multiple_of(16);
-    let depth = down.longest();
-    let mut ring = scratch::<u8>(depth.checked_mul(pitch).ok_or(Status::OutOfMemory)?)?;
-    let mut rows = scratch::<usize>(depth)?;
+    let depth = down.widest();
+    let ring = reserve::<u8>(depth.checked_mul(pitch).ok_or(Status::OutOfMemory)?)?;
+    let rows = reserve::<usize>(depth)?;
+    let (mut premultiplied, mut ring, mut rows) = (premultiplied, ring, rows).zeroed();
+    let (across, down) = (across.map(Reserve::compute), down.compute());
     let mut next = 0;
     for (y, out) in dst.chunks_exact_mut(4 * dw).enumerate() {
         let (first, count, k) = down.of(y);

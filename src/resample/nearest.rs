@@ -2,11 +2,11 @@
 //! computed exactly in integers; a source row picked twice is copied from
 //! the output row before.
 
-use crate::scratch::scratch;
+use crate::scratch::reserve;
 use crate::status::Status;
 
 pub fn resize(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw: usize, dh: usize) -> Result<(), Status> {
-    let mut xs = scratch::<u32>(dw)?;
+    let mut xs = reserve::<u32>(dw)?.zeroed();
     for (x, s) in xs.iter_mut().enumerate() {
         *s = pick(x, sw, dw) as u32;
     }

@@ -5,7 +5,7 @@
 
 use super::Filter;
 use crate::math::sin;
-use crate::scratch::{Scratch, scratch};
+use crate::scratch::{Reserved, Scratch, ZeroAll, reserve};
 use crate::status::Status;
 
 /// Pillow's fixed point: 32 bits less 8 for the pixel and 2 for overshoot.
@@ -51,21 +51,32 @@ fn sinc(x: f64) -> f64 {
     sin(x) / x
 }
 
-impl Taps {
-    /// The table for `size_in` source pixels to `size_out` output pixels.
-    pub fn new(size_in: usize, size_out: usize, filter: Filter) -> Result<Taps, Status> {
+/// A table's blocks, reserved but not yet computed.
+pub struct Reserve {
+    size_in: usize,
+    size_out: usize,
+    filter: Filter,
+    support: f64,
+    ksize: usize,
+    blocks: (Reserved<u32>, Reserved<u32>, Reserved<i32>, Reserved<f64>),
+}
+
+impl Reserve {
+    /// The widest window any output pixel can have: a ring this deep holds
+    /// every window of the table.
+    pub fn widest(&self) -> usize {
+        self.ksize.min(self.size_in)
+    }
+
+    /// Computes the table: Pillow's `precompute_coeffs` and
+    /// `normalize_coeffs_8bpc`.
+    #[inline(never)]
+    pub fn compute(self) -> Taps {
+        let Reserve { size_in, size_out, filter, support, ksize, blocks } = self;
+        let (mut first, mut count, mut k, mut w) = blocks.zeroed();
         let scale = size_in as f64 / size_out as f64;
-        let filterscale = scale.max(1.0);
-        let support = filter.support() * filterscale;
-        let whole = support as usize;
-        let ksize = 2 * (whole + usize::from((whole as f64) < support)) + 1;
-        // Even, so the SIMD kernels take the weights two by two.
+        let ss = 1.0 / scale.max(1.0);
         let pitch = ksize + 1;
-        let mut first = scratch::<u32>(size_out)?;
-        let mut count = scratch::<u32>(size_out)?;
-        let mut k = scratch::<i32>(size_out.checked_mul(pitch).ok_or(Status::OutOfMemory)?)?;
-        let mut w = scratch::<f64>(ksize)?;
-        let ss = 1.0 / filterscale;
         for (xx, k) in k.chunks_exact_mut(pitch).enumerate() {
             let center = (xx as f64 + 0.5) * scale;
             let xmin = ((center - support + 0.5) as i64).max(0);
@@ -86,7 +97,28 @@ impl Taps {
         }
         #[cfg(target_feature = "simd128")]
         pack(&mut k);
-        Ok(Taps { first, count, k, pitch })
+        Taps { first, count, k, pitch }
+    }
+}
+
+impl Taps {
+    /// Reserves the table for `size_in` source pixels to `size_out` output
+    /// pixels, writing nothing yet.
+    pub fn reserve(size_in: usize, size_out: usize, filter: Filter) -> Result<Reserve, Status> {
+        let scale = size_in as f64 / size_out as f64;
+        let support = filter.support() * scale.max(1.0);
+        let whole = support as usize;
+        let ksize = 2 * (whole + usize::from((whole as f64) < support)) + 1;
+        // Even, so the SIMD kernels take the weights two by two.
+        let pitch = ksize + 1;
+        let k = size_out.checked_mul(pitch).ok_or(Status::OutOfMemory)?;
+        let blocks = (reserve::<u32>(size_out)?, reserve::<u32>(size_out)?, reserve::<i32>(k)?, reserve::<f64>(ksize)?);
+        Ok(Reserve { size_in, size_out, filter, support, ksize, blocks })
+    }
+
+    /// The table, computed at once (for tests).
+    pub fn new(size_in: usize, size_out: usize, filter: Filter) -> Result<Taps, Status> {
+        Ok(Taps::reserve(size_in, size_out, filter)?.compute())
     }
 
     /// Output pixel `o`'s window: its first source pixel, its length, and
@@ -96,11 +128,6 @@ impl Taps {
     pub fn of(&self, o: usize) -> (usize, usize, &[i32]) {
         let count = self.count[o] as usize;
         (self.first[o] as usize, count, &self.k[o * self.pitch..][..count.next_multiple_of(2)])
-    }
-
-    /// The widest window.
-    pub fn longest(&self) -> usize {
-        self.count.iter().copied().max().unwrap_or(0) as usize
     }
 }
 

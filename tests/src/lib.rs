@@ -28,6 +28,10 @@ pub fn module() -> &'static Module {
     })
 }
 
+/// Where the module's stack ends: it comes first in memory, 64 KiB of it
+/// (`-zstack-size` in .cargo/config.toml); statics and the heap follow.
+pub const STACK_END: usize = 65536;
+
 /// One fresh instance of the module.
 pub struct Rawpx {
     store: Store<StoreLimits>,
@@ -100,9 +104,10 @@ impl Rawpx {
         self.memory.data(&self.store)[ptr as usize..][..len].to_vec()
     }
 
-    /// All of linear memory, to prove a refused call wrote nothing.
+    /// All of linear memory above the module's stack, to prove a refused
+    /// call wrote nothing (a call's own stack frames may differ).
     pub fn snapshot(&self) -> Vec<u8> {
-        self.memory.data(&self.store).to_vec()
+        self.memory.data(&self.store)[STACK_END..].to_vec()
     }
 
     pub fn memory_size(&self) -> usize {

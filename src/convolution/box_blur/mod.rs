@@ -11,18 +11,17 @@
 pub mod horizontal;
 pub mod vertical;
 
-use super::{premultiplied, scratch};
+use super::{ZeroAll, premultiplied, reserve};
 use crate::status::Status;
 
 /// Blurs the image of width `w` in `px` with radius `r` in [1, 1000].
 pub fn blur(px: &mut [u8], w: usize, r: usize) -> Result<(), Status> {
     let h = px.len() / (4 * w);
-    let mut row = scratch::<i16>(4 * (w + 2 * r + 1))?;
     // Column strips as wide as a ring of 1 MiB allows, 64 to 1024 pixels.
     let depth = h.min(2 * r + 2).next_power_of_two();
     let strip = ((1 << 20) / depth).clamp(256, 4096);
-    let mut ring = scratch::<u8>(strip * depth)?;
-    let mut sums = scratch::<i32>(strip)?;
+    let (mut row, mut ring, mut sums) =
+        (reserve::<i16>(4 * (w + 2 * r + 1))?, reserve::<u8>(strip * depth)?, reserve::<i32>(strip)?).zeroed();
     // 1/n for the means; as 1/(64n) for the premultiplied 1/64 units. Both
     // are exact roundings of the mean: an odd n keeps every mean at least
     // 1/2n from a tie, far more than f32's error.

@@ -7,18 +7,8 @@
 pub mod load;
 pub mod rows;
 
-use super::{Scratch, scratch};
+use super::{ZeroAll, reserve};
 use crate::status::Status;
-
-/// The kernel's weights, read from the little-endian f32 bytes the caller
-/// passed, before any pixel is written (the kernel may lie in the image).
-pub fn weights(bytes: &[u8]) -> Result<Scratch<f32>, Status> {
-    let mut k = scratch::<f32>(bytes.len() / 4)?;
-    for (k, b) in k.iter_mut().zip(bytes.as_chunks::<4>().0) {
-        *k = f32::from_le_bytes(*b);
-    }
-    Ok(k)
-}
 
 /// Convolves the image of width `w` in `px` with the `size`² `kernel`
 /// (`size` odd), plus `bias`.
@@ -27,8 +17,7 @@ pub fn convolve(px: &mut [u8], w: usize, kernel: &[f32], size: usize, bias: f32)
     // Ring rows hold whole fours of pixels, as the SIMD kernel takes them.
     let lanes = 4 * (w.next_multiple_of(4) + 2 * r);
     let depth = h.min(size);
-    let mut ring = scratch::<f32>(depth * lanes)?;
-    let mut rows = scratch::<usize>(size)?;
+    let (mut ring, mut rows) = (reserve::<f32>(depth * lanes)?, reserve::<usize>(size)?).zeroed();
     let mut next = 0;
     for y in 0..h {
         while next < h && next <= y + r {

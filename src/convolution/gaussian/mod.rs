@@ -12,7 +12,7 @@ pub mod horizontal;
 pub mod vertical;
 pub mod weights;
 
-use super::{premultiplied, scratch};
+use super::{ZeroAll, premultiplied, reserve};
 use finish::Finish;
 use crate::status::Status;
 
@@ -28,16 +28,15 @@ pub fn sharpen(px: &mut [u8], w: usize, sigma: f32, amount: f32, threshold: u32)
 }
 
 fn filter(px: &mut [u8], w: usize, sigma: f32, finish: Finish) -> Result<(), Status> {
-    let Some(taps) = weights::taps(sigma)? else {
+    let Some(taps) = weights::taps(sigma) else {
         return Ok(());
     };
     let r = taps.len() - 1;
     let h = px.len() / (4 * w);
     let lanes = 4 * w.next_multiple_of(2);
     let depth = h.min(2 * r + 1);
-    let mut row = scratch::<i16>(lanes + 8 * r)?;
-    let mut ring = scratch::<i16>(depth * lanes)?;
-    let mut rows = scratch::<usize>(2 * taps.len())?;
+    let (mut row, mut ring, mut rows) =
+        (reserve::<i16>(lanes + 8 * r)?, reserve::<i16>(depth * lanes)?, reserve::<usize>(2 * taps.len())?).zeroed();
     let mut next = 0;
     for y in 0..h {
         while next < h && next <= y + r {

@@ -1,8 +1,25 @@
 //! The Gaussian's weights in fixed point, for the SIMD kernels' i16 lanes.
 
-use super::super::{Scratch, scratch};
+use crate::limits::SIGMA_MAX;
 use crate::math::exp_neg;
-use crate::status::Status;
+use core::ops::Deref;
+
+/// The longest list of taps: u_0..u_R for R = ceil(3·SIGMA_MAX), one spare.
+const MOST: usize = 3 * SIGMA_MAX as usize + 2;
+
+/// The taps, on the stack: reading them needs no scratch, so they are ready
+/// before anything is reserved or written.
+pub struct Taps {
+    k: [i16; MOST],
+    len: usize,
+}
+
+impl Deref for Taps {
+    type Target = [i16];
+    fn deref(&self) -> &[i16] {
+        &self.k[..self.len]
+    }
+}
 
 /// The taps u_0..u_R of the separable kernel exp(-k²/2σ²), |k| <= ceil(3σ),
 /// normalised and scaled to 2^16 in total with the kernel's symmetry folded
@@ -13,31 +30,29 @@ use crate::status::Status;
 /// leaves every pixel unchanged (tiny σ). The list has an even length, zero
 /// padded, because the kernels take the taps in pairs; every u_k fits an i16
 /// (u_0 < 2^15 once any other tap is non-zero).
-pub fn taps(sigma: f32) -> Result<Option<Scratch<i16>>, Status> {
+pub fn taps(sigma: f32) -> Option<Taps> {
     let sigma = f64::from(sigma);
     let radius = (3.0 * sigma) as usize;
     let radius = radius + usize::from((radius as f64) < 3.0 * sigma);
     // exp(-k²/2σ²) = g^(k²) with g = exp(-1/2σ²): successive weights differ
-    // by g^(2k+1), so one `exp` serves all of them. σ <= 100: R <= 300.
+    // by g^(2k+1), so one `exp` serves all of them.
     let g = exp_neg(-0.5 / (sigma * sigma));
-    let mut weights = [0.0f64; 301];
+    let mut weights = [0.0f64; MOST - 1];
     let (mut w, mut step, mut total) = (1.0, g, -1.0);
     for x in &mut weights[..=radius] {
         *x = w;
         total += 2.0 * w;
         (w, step) = (w * step, step * g * g);
     }
-    // One spare zero, for an even count.
-    let mut taps = scratch::<i16>(radius + 2)?;
-    for (t, w) in taps.iter_mut().zip(&weights[..=radius]) {
+    let mut k = [0i16; MOST];
+    for (t, w) in k.iter_mut().zip(&weights[..=radius]) {
         *t = (w / total * 65536.0 + 0.5) as i16;
     }
-    let Some(last) = taps[1..].iter().rposition(|&u| u > 0) else {
-        return Ok(None);
-    };
-    taps.truncate((last + 2).next_multiple_of(2));
-    taps[0] = (32768 - taps[1..].iter().map(|&u| i32::from(u)).sum::<i32>()) as i16;
-    Ok(Some(taps))
+    let last = k[1..=radius].iter().rposition(|&u| u > 0)?;
+    // One spare zero where needed, for an even count.
+    let len = (last + 2).next_multiple_of(2);
+    k[0] = (32768 - k[1..len].iter().map(|&u| i32::from(u)).sum::<i32>()) as i16;
+    Some(Taps { k, len })
 }
 
 #[cfg(test)]
@@ -48,7 +63,7 @@ mod tests {
     fn taps_sum_to_two_to_the_sixteen_and_fit_their_lanes_for_every_sigma() {
         for i in 1..=20_000 {
             let sigma = i as f32 / 200.0;
-            let Some(t) = taps(sigma).unwrap() else {
+            let Some(t) = taps(sigma) else {
                 assert!(sigma < 0.3, "σ = {sigma} blurs nothing");
                 continue;
             };
@@ -61,10 +76,10 @@ mod tests {
 
     #[test]
     fn tiny_sigma_is_the_identity_and_the_radius_is_ceil_three_sigma() {
-        assert!(taps(0.1).unwrap().is_none());
-        assert!(taps(1e-30).unwrap().is_none());
+        assert!(taps(0.1).is_none());
+        assert!(taps(1e-30).is_none());
         // σ = 100: ceil(300) = 300 taps after the centre, 301 padded to 302.
-        assert_eq!(taps(100.0).unwrap().unwrap().len(), 302);
-        assert_eq!(taps(2.0).unwrap().unwrap().len(), 8);
+        assert_eq!(taps(100.0).unwrap().len(), 302);
+        assert_eq!(taps(2.0).unwrap().len(), 8);
     }
 }
