@@ -9,7 +9,7 @@
 //! before writing.
 
 use crate::limits::{AMOUNT, BOX_RADIUS, DELTA, FACTOR, THRESHOLD, TURNS, kernel_ok, sigma_ok};
-use crate::memory::in_heap;
+use crate::memory::in_caller_block;
 use crate::status::{Status, code};
 use crate::{convolution, geometry, point, resample};
 
@@ -22,9 +22,9 @@ struct Span {
     len: u32,
 }
 
-/// `[ptr, ptr + len)`, which must lie in the caller's part of memory.
+/// `[ptr, ptr + len)`, which must lie inside one of the caller's blocks.
 fn span(ptr: u32, len: u64) -> Checked<Span> {
-    if !in_heap(u64::from(ptr), len) {
+    if !in_caller_block(u64::from(ptr), len) {
         return Err(Status::OutOfBounds);
     }
     Ok(Span { ptr, len: len as u32 })

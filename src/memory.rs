@@ -1,11 +1,15 @@
-//! `alloc`/`free`: the caller's blocks, from the same dlmalloc heap that
-//! backs the module's own allocations, so freed blocks are reused.
+//! `alloc`/`free` and the caller's part of memory. The caller's blocks come
+//! from the same dlmalloc heap that backs the module's own scratch, so freed
+//! blocks are reused.
 //!
-//! dlmalloc trusts `free`'s arguments: a wrong length fails its size check
-//! (a trap), and a double free or a foreign pointer corrupts the heap. So
-//! the module keeps a table of the blocks `alloc` handed out, with their
-//! lengths, and `free` gives back only a block in it at its own length;
-//! anything else is ignored, never a trap.
+//! dlmalloc trusts its callers: a wrong length fails its size check (a
+//! trap), a double free or a foreign pointer corrupts the heap, and so does
+//! a write over its chunk headers, which lie between blocks. So the module
+//! keeps a table of the blocks `alloc` handed out, sorted by address:
+//! `free` gives back only a block in it, at its own length, and ignores
+//! anything else; and every buffer an export is given must lie inside one of
+//! them, so no call can write over the allocator's bookkeeping or the
+//! module's own scratch.
 
 use core::alloc::{GlobalAlloc, Layout};
 use core::cell::UnsafeCell;
@@ -14,155 +18,124 @@ use dlmalloc::GlobalDlmalloc;
 #[global_allocator]
 static ALLOCATOR: GlobalDlmalloc = GlobalDlmalloc;
 
-unsafe extern "C" {
-    /// Set by the linker: where the heap starts, above the stack and statics.
-    static __heap_base: u8;
-}
-
-/// Whether `[start, start + len)` lies in the heap: between the module's own
-/// stack and statics, which no caller's buffer may touch, and the end of
-/// memory.
-pub fn in_heap(start: u64, len: u64) -> bool {
-    let base = (&raw const __heap_base) as usize as u64;
-    let end = core::arch::wasm32::memory_size::<0>() as u64 * 65536;
-    start >= base && start + len <= end
-}
-
 /// Blocks start on 16 bytes so a row of pixels starts on a whole v128.
 const ALIGN: usize = 16;
-
 /// The longest block: a `Layout`'s size, rounded up to ALIGN, must not pass
 /// isize::MAX.
 const MOST: u32 = (isize::MAX as usize - ALIGN) as u32;
 
-fn layout(len: u32) -> Layout {
+fn layout(len: usize) -> Layout {
     // SAFETY: ALIGN is a power of two, and every length here is at most MOST.
-    unsafe { Layout::from_size_align_unchecked(len as usize, ALIGN) }
+    unsafe { Layout::from_size_align_unchecked(len, ALIGN) }
 }
 
-/// A live block: its address (0 for an empty slot) and length.
+/// A live block: where it starts, and its length.
 #[derive(Clone, Copy)]
 struct Block {
     ptr: u32,
     len: u32,
 }
 
-/// The live blocks, an open-addressing hash table with linear probing; it
-/// grows at half full, so a probe ends at an empty slot.
+/// The live blocks in address order, in a buffer of `capacity` that doubles
+/// when full.
 struct Live {
-    slots: *mut Block,
-    /// log2 of the slot count; 0 before the first block.
-    bits: u32,
+    blocks: *mut Block,
     count: usize,
+    capacity: usize,
 }
 
 /// The table, in a static: the module runs on one thread.
 struct Table(UnsafeCell<Live>);
 // SAFETY: wasm32-unknown-unknown runs the module on one thread.
 unsafe impl Sync for Table {}
-static LIVE: Table = Table(UnsafeCell::new(Live { slots: core::ptr::null_mut(), bits: 0, count: 0 }));
+static LIVE: Table = Table(UnsafeCell::new(Live { blocks: core::ptr::null_mut(), count: 0, capacity: 0 }));
+
+fn live() -> &'static mut Live {
+    // SAFETY: one thread, and no caller of this keeps the reference across
+    // another call, so it is the only one while it lives.
+    unsafe { &mut *LIVE.0.get() }
+}
 
 impl Live {
-    fn slots(&mut self) -> &mut [Block] {
-        if self.bits == 0 {
-            return &mut [];
+    fn blocks(&self) -> &[Block] {
+        if self.capacity == 0 {
+            return &[];
         }
-        // SAFETY: `grow` allocated 2^bits slots at `slots`, owned by the table.
-        unsafe { core::slice::from_raw_parts_mut(self.slots, 1 << self.bits) }
+        // SAFETY: `blocks` holds `count` entries, owned by the table.
+        unsafe { core::slice::from_raw_parts(self.blocks, self.count) }
     }
 
-    /// The slot where a probe for `ptr` starts (Fibonacci hashing).
-    fn home(&self, ptr: u32) -> usize {
-        ((ptr >> 4).wrapping_mul(0x9E37_79B9) >> (32 - self.bits)) as usize
-    }
-
-    /// The slot holding `ptr`, or the empty one where it would go.
-    fn find(&mut self, ptr: u32) -> usize {
-        let mut i = self.home(ptr);
-        let mask = (1 << self.bits) - 1;
-        let slots = self.slots();
-        while slots[i].ptr != 0 && slots[i].ptr != ptr {
-            i = (i + 1) & mask;
-        }
-        i
+    /// How many blocks start at or below `ptr`.
+    fn rank(&self, ptr: u32) -> usize {
+        self.blocks().partition_point(|b| b.ptr <= ptr)
     }
 
     /// Adds a block; false where the table could not grow.
     fn insert(&mut self, block: Block) -> bool {
-        if 2 * (self.count + 1) > 1 << self.bits && !self.grow() {
+        if self.count == self.capacity && !self.grow() {
             return false;
         }
-        let i = self.find(block.ptr);
-        self.slots()[i] = block;
+        let at = self.rank(block.ptr);
+        // SAFETY: capacity > count, so the entries from `at` move up by one
+        // inside the buffer.
+        unsafe {
+            let slot = self.blocks.add(at);
+            core::ptr::copy(slot, slot.add(1), self.count - at);
+            slot.write(block);
+        }
         self.count += 1;
         true
     }
 
-    /// Removes `ptr` if it is live at length `len`; whether it was.
+    /// Removes the block at `ptr` if it is live with length `len`; whether
+    /// it was.
     fn remove(&mut self, ptr: u32, len: u32) -> bool {
-        if self.bits == 0 {
-            return false;
-        }
-        let mut i = self.find(ptr);
-        let slot = self.slots()[i];
-        if slot.ptr == 0 || slot.len != len {
-            return false;
-        }
-        // Backward-shift deletion: move each later entry of the run into the
-        // hole if its home allows, so no probe ever stops short.
-        let mask = (1 << self.bits) - 1;
-        let mut j = i;
-        loop {
-            j = (j + 1) & mask;
-            let next = self.slots()[j];
-            if next.ptr == 0 {
-                break;
+        let at = self.rank(ptr);
+        match self.blocks()[..at].last() {
+            Some(b) if b.ptr == ptr && b.len == len => {
+                // SAFETY: entry at - 1 exists; the ones after it move down.
+                unsafe {
+                    let slot = self.blocks.add(at - 1);
+                    core::ptr::copy(slot.add(1), slot, self.count - at);
+                }
+                self.count -= 1;
+                true
             }
-            let home = self.home(next.ptr);
-            // `next` may move to i unless its home lies cyclically in (i, j].
-            let stays = if i <= j { i < home && home <= j } else { i < home || home <= j };
-            if !stays {
-                self.slots()[i] = next;
-                i = j;
-            }
+            _ => false,
         }
-        self.slots()[i] = Block { ptr: 0, len: 0 };
-        self.count -= 1;
-        true
     }
 
-    /// Doubles the table (16 slots at first); false if memory can't grow.
+    /// Doubles the buffer (16 entries at first); false if memory can't grow.
     fn grow(&mut self) -> bool {
-        let bits = if self.bits == 0 { 4 } else { self.bits + 1 };
-        let bytes = (8usize << bits) as u32;
-        // SAFETY: a non-zero size; zeroed slots are empty.
-        let slots = unsafe { ALLOCATOR.alloc_zeroed(layout(bytes)) }.cast::<Block>();
-        if slots.is_null() {
+        let capacity = (2 * self.capacity).max(16);
+        // SAFETY: a non-zero size.
+        let blocks = unsafe { ALLOCATOR.alloc(layout(8 * capacity)) }.cast::<Block>();
+        if blocks.is_null() {
             return false;
         }
-        let (old, old_bits) = (self.slots, self.bits);
-        let old_len = if old_bits == 0 { 0 } else { 1usize << old_bits };
-        (self.slots, self.bits) = (slots, bits);
-        for k in 0..old_len {
-            // SAFETY: `old` held `old_len` slots until now.
-            let block = unsafe { *old.add(k) };
-            if block.ptr != 0 {
-                let i = self.find(block.ptr);
-                self.slots()[i] = block;
+        if self.capacity > 0 {
+            // SAFETY: the old buffer holds `count` entries and came from
+            // `grow` with this layout; the new one has room for them.
+            unsafe {
+                core::ptr::copy_nonoverlapping(self.blocks, blocks, self.count);
+                ALLOCATOR.dealloc(self.blocks.cast(), layout(8 * self.capacity));
             }
         }
-        if old_bits != 0 {
-            // SAFETY: `old` came from `grow` with this layout.
-            unsafe { ALLOCATOR.dealloc(old.cast(), layout((8usize << old_bits) as u32)) }
-        }
+        (self.blocks, self.capacity) = (blocks, capacity);
         true
     }
 }
 
-fn live() -> &'static mut Live {
-    // SAFETY: one thread, and `alloc` and `free` (the only users) don't
-    // re-enter each other, so this is the only reference while it lives.
-    unsafe { &mut *LIVE.0.get() }
+/// Whether `[start, start + len)` lies inside one live block from `alloc`:
+/// the caller's part of memory.
+#[inline(never)]
+pub fn in_caller_block(start: u64, len: u64) -> bool {
+    let live = live();
+    let Ok(ptr) = u32::try_from(start) else { return false };
+    match live.blocks()[..live.rank(ptr)].last() {
+        Some(b) => start + len <= u64::from(b.ptr) + u64::from(b.len),
+        None => false,
+    }
 }
 
 /// A 16-byte-aligned block of `len` bytes, or 0 when `len` is 0 or memory
@@ -173,13 +146,13 @@ pub extern "C" fn alloc(len: u32) -> u32 {
         return 0;
     }
     // SAFETY: the layout has a non-zero size.
-    let ptr = unsafe { ALLOCATOR.alloc(layout(len)) };
+    let ptr = unsafe { ALLOCATOR.alloc(layout(len as usize)) };
     if ptr.is_null() {
         return 0;
     }
     if !live().insert(Block { ptr: ptr as u32, len }) {
         // SAFETY: just allocated with this layout.
-        unsafe { ALLOCATOR.dealloc(ptr, layout(len)) };
+        unsafe { ALLOCATOR.dealloc(ptr, layout(len as usize)) };
         return 0;
     }
     ptr as u32
@@ -190,9 +163,9 @@ pub extern "C" fn alloc(len: u32) -> u32 {
 /// pointer into a block or outside the heap) is ignored.
 #[unsafe(no_mangle)]
 pub extern "C" fn free(ptr: u32, len: u32) {
-    if ptr != 0 && live().remove(ptr, len) {
+    if live().remove(ptr, len) {
         // SAFETY: `alloc` returned `ptr` for exactly `len` bytes, and the
         // table held it, so it was not freed since.
-        unsafe { ALLOCATOR.dealloc(ptr as *mut u8, layout(len)) }
+        unsafe { ALLOCATOR.dealloc(ptr as *mut u8, layout(len as usize)) }
     }
 }

@@ -7,7 +7,9 @@ const W: u32 = 8;
 const H: u32 = 4;
 const LEN: u32 = W * H * 4;
 
-/// An instance with a valid image and valid parameter blocks in place.
+/// An instance with a valid image and valid parameter blocks in place, all
+/// in one block of the caller's (so buffers can overlap each other), which
+/// ends at `end`.
 struct Fixture {
     rx: Rawpx,
     image: u32,
@@ -20,21 +22,24 @@ struct Fixture {
     end: u32,
 }
 
+const ARENA: u32 = 32 << 10;
+
 impl Fixture {
     fn new() -> Fixture {
         let mut rx = Rawpx::new();
         let mut rng = Rng(7);
+        let arena = rx.put(&rng.bytes(ARENA as usize));
         // Room below the image, so a histogram block can end inside it.
-        let spacer = rx.alloc(8192);
-        let image = rx.put(&rng.image(W, H));
-        let matrix = rx.put(&[0.5f32; 20].iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<_>>());
-        let lut = rx.put(&rng.bytes(1024));
-        let out = rx.alloc(4096);
-        let kernel = rx.put(&[0.125f32; 9].iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<_>>());
-        let dst = rx.put(&rng.bytes(LEN as usize));
-        assert!(spacer != 0 && out != 0);
-        let end = rx.memory_size() as u32;
-        Fixture { rx, image, matrix, lut, out, kernel, dst, end }
+        let image = arena + 8192;
+        let matrix = image + LEN + 64;
+        let lut = matrix + 128;
+        let out = lut + 1024 + 64;
+        let kernel = out + 4096 + 64;
+        let dst = kernel + 1024;
+        rx.write(image, &rng.image(W, H));
+        rx.write(matrix, &[0.5f32; 20].iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<_>>());
+        rx.write(kernel, &[0.125f32; 9].iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<_>>());
+        Fixture { rx, image, matrix, lut, out, kernel, dst, end: arena + ARENA }
     }
 
     /// Runs `call`, expecting `want` and no change to any byte of memory.
@@ -75,18 +80,17 @@ impl Fixture {
     }
 }
 
-const IMAGE_EXPORTS: &[&str] = &[
-    "grayscale", "invert", "brightness", "contrast", "color_matrix", "apply_lut", "premultiply", "unpremultiply",
-    "histogram", "gaussian_blur", "box_blur", "sharpen", "convolve", "resize", "crop", "rotate", "flip_horizontal",
-    "flip_vertical",
-];
+/// Every filter export: each takes an image as (ptr, w, h) first.
+fn image_exports() -> impl Iterator<Item = &'static str> {
+    rawpx_wasm_tests::exports::names()
+}
 
 #[test]
 fn zero_dimensions_are_invalid() {
     let mut f = Fixture::new();
-    for name in IMAGE_EXPORTS {
+    for name in image_exports() {
         for (w, h) in [(0, H), (W, 0), (0, 0), (0, u32::MAX)] {
-            f.image_call(name, f.image, w, h, Status::InvalidArgument);
+            f.image_call(&name, f.image, w, h, Status::InvalidArgument);
         }
     }
 }
@@ -94,13 +98,13 @@ fn zero_dimensions_are_invalid() {
 #[test]
 fn overflowing_dimensions_are_out_of_bounds() {
     let mut f = Fixture::new();
-    for name in IMAGE_EXPORTS {
+    for name in image_exports() {
         // 2^31 × 2^31 × 4 is 2^64: it wraps a u64 to 0 unless computed exactly.
         for (w, h) in [
             (65536, 65536), (32768, 32768), (1 << 30, 1), (1, 1 << 30), (u32::MAX, u32::MAX), (u32::MAX, 1),
             (1 << 31, 1 << 31), (1 << 31, 1 << 30), (1 << 30, 1 << 31), (1 << 31, 2), (u32::MAX, 1 << 31),
         ] {
-            f.image_call(name, f.image, w, h, Status::OutOfBounds);
+            f.image_call(&name, f.image, w, h, Status::OutOfBounds);
         }
     }
 }
@@ -109,7 +113,7 @@ fn overflowing_dimensions_are_out_of_bounds() {
 fn images_outside_memory_are_out_of_bounds() {
     let mut f = Fixture::new();
     let end = f.end;
-    for name in IMAGE_EXPORTS {
+    for name in image_exports() {
         for (ptr, w, h) in [
             (end, 1, 1),                // just past the end
             (end - LEN + 4, W, H),      // straddling the end
@@ -119,18 +123,43 @@ fn images_outside_memory_are_out_of_bounds() {
             (0, W, H),                  // null
             (64, W, H),                 // the module's own stack
         ] {
-            f.image_call(name, ptr, w, h, Status::OutOfBounds);
+            f.image_call(&name, ptr, w, h, Status::OutOfBounds);
         }
     }
 }
 
 #[test]
-fn an_image_ending_exactly_at_the_end_of_memory_is_accepted() {
+fn an_image_ending_exactly_at_the_end_of_its_block_is_accepted() {
     let mut f = Fixture::new();
     let ptr = f.end - LEN;
-    for name in IMAGE_EXPORTS {
-        assert_eq!(f.call_image(name, ptr, W, H), 0, "{name} at the end of memory");
+    for name in image_exports() {
+        assert_eq!(f.call_image(&name, ptr, W, H), 0, "{name} at the end of its block");
     }
+}
+
+#[test]
+fn buffers_over_memory_the_caller_does_not_hold_are_out_of_bounds() {
+    let mut f = Fixture::new();
+    // A block of the caller's, then one freed after it: between and past
+    // them lie dlmalloc's chunk headers and free memory.
+    let held = f.rx.alloc(LEN);
+    let freed = f.rx.alloc(LEN);
+    f.rx.free(freed, LEN);
+    let top = f.rx.memory_size() as u32;
+    for (ptr, w, h) in [
+        (held, W, H + 1),             // one row past its block
+        (held + 4, W, H),             // four bytes past it
+        (held - 16, W, H),            // from the chunk header before it
+        (freed, W, H),                // a freed block
+        (f.end - 8, 4, 1),            // across the end of a block into the next chunk
+        (top - 4 * LEN, W, H),        // free memory at the top of the heap
+        (65536 + 1024, W, H),         // the module's statics
+    ] {
+        for name in image_exports() {
+            f.image_call(&name, ptr, w, h, Status::OutOfBounds);
+        }
+    }
+    assert_eq!(f.call_image("invert", held, W, H), 0, "the held block itself is fine");
 }
 
 #[test]

@@ -12,6 +12,8 @@ pub use rawpx::point;
 pub use rawpx::resample;
 pub use rawpx::status::Status;
 
+pub mod exports;
+
 /// `RAWPX_WASM`, or the module `make` builds.
 pub fn module_path() -> PathBuf {
     std::env::var_os("RAWPX_WASM")
@@ -54,10 +56,29 @@ impl Rawpx {
         Rawpx { store, instance, memory }
     }
 
+    /// From now on, memory may not grow past `bytes`.
+    pub fn set_memory_limit(&mut self, bytes: usize) {
+        *self.store.data_mut() = StoreLimitsBuilder::new().memory_size(bytes).build();
+    }
+
     /// Calls an export; a trap fails the test.
     pub fn call<P: WasmParams, R: WasmResults>(&mut self, name: &str, params: P) -> R {
+        self.try_call(name, params).unwrap_or_else(|e| panic!("{name} trapped: {e:?}"))
+    }
+
+    /// Calls an export; a trap is an error.
+    pub fn try_call<P: WasmParams, R: WasmResults>(&mut self, name: &str, params: P) -> wasmtime::Result<R> {
         let f = self.instance.get_typed_func::<P, R>(&mut self.store, name).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        f.call(&mut self.store, params).unwrap_or_else(|e| panic!("{name} trapped: {e:?}"))
+        f.call(&mut self.store, params)
+    }
+
+    /// Calls an export with any arguments (i32 and f32 values); a trap is
+    /// an error.
+    pub fn call_dynamic(&mut self, name: &str, args: &[wasmtime::Val]) -> wasmtime::Result<i32> {
+        let f = self.instance.get_func(&mut self.store, name).unwrap_or_else(|| panic!("no export {name}"));
+        let mut out = [wasmtime::Val::I32(0)];
+        f.call(&mut self.store, args, &mut out)?;
+        Ok(out[0].unwrap_i32())
     }
 
     pub fn alloc(&mut self, len: u32) -> u32 {
