@@ -26,7 +26,7 @@ STABLE  := cargo +stable build -p rawpx --release --target $(TARGET) --target-di
 
 SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock .cargo/config.toml
 
-.PHONY: all size size-check test test-js test-host test-wasm test-nosimd test-browser demo bench tools clean
+.PHONY: all size size-check test test-js test-host test-wasm test-nosimd test-browser fuzz demo bench tools clean
 all: dist/rawpx.wasm dist/rawpx-nosimd.wasm size
 
 # --- tools -----------------------------------------------------------------
@@ -94,8 +94,9 @@ test-js: dist/rawpx.wasm dist/rawpx-nosimd.wasm
 	node --test tests/js/
 	node_modules/.bin/tsc -p tests/types
 
+# With the fuzz (tests/fuzz.rs): 30 s on the SIMD module, 10 s on the fallback.
 test-wasm: dist/rawpx.wasm tests/out/pillow/goldens.bin
-	cargo +stable test -p rawpx-wasm-tests
+	FUZZ_SECONDS=30 cargo +stable test -p rawpx-wasm-tests
 
 # The demo page in headless Chromium: streaming load, a chain and the worker
 # pool equal to Node's pixels, clicks, a screenshot in tests/out/.
@@ -105,7 +106,13 @@ test-browser: dist/rawpx.wasm dist/rawpx-nosimd.wasm .tools/chromium
 # The whole wasmtime suite again on the fallback: the same bytes as the
 # scalar references, so as the SIMD module.
 test-nosimd: dist/rawpx-nosimd.wasm tests/out/pillow/goldens.bin
-	RAWPX_WASM=$(CURDIR)/dist/rawpx-nosimd.wasm cargo +stable test -p rawpx-wasm-tests
+	RAWPX_WASM=$(CURDIR)/dist/rawpx-nosimd.wasm FUZZ_SECONDS=10 cargo +stable test -p rawpx-wasm-tests
+
+# `make fuzz SECONDS=600`: the module's fuzz, then the loader's, for longer.
+SECONDS ?= 600
+fuzz: dist/rawpx.wasm
+	FUZZ_SECONDS=$(SECONDS) cargo +stable test -p rawpx-wasm-tests --test fuzz
+	FUZZ_SECONDS=$(SECONDS) node --test tests/js/fuzz.test.mjs
 
 # --- demo ------------------------------------------------------------------
 # Serves the repository; open the printed address (js/demo/).

@@ -14,12 +14,20 @@ export const simdSupported: boolean;
  */
 export function load(source?: Source | { simd: Source; nosimd: Source }, options?: { simd?: boolean }): Promise<Rawpx>;
 
-/** A status code from the module, with the function and the argument at fault. */
+/**
+ * A call refused with a status code (by the module, or by the loader where
+ * it knows the module would refuse it), with the function and the argument
+ * at fault. Arguments the call would silently coerce (a fraction for an
+ * integer, a string for a number) are a RangeError or a TypeError instead,
+ * and so is the use of a freed image.
+ */
 export class RawpxError extends Error {
   /** -1 invalid argument, -2 out of bounds, -3 out of memory, -4 overlap. */
   readonly code: number;
   /** The export that refused the call. */
   readonly fn: string;
+  /** What was at fault, e.g. `delta 300: -255 to 255`. */
+  readonly arg?: string;
 }
 
 /** Pixels as in `ImageData`: RGBA8, not premultiplied, rows top to bottom. */
@@ -30,10 +38,12 @@ export interface Pixels {
 }
 
 export interface Rawpx {
-  /** The module's raw exports (SPEC.md). */
-  exports: RawpxExports;
+  /** The module's raw exports (docs/abi.md); a new instance after `reset()`. */
+  readonly exports: RawpxExports;
   /** Copies the pixels into Wasm memory once. */
   image(pixels: Pixels): RawpxImage;
+  /** Gives the memory back (Wasm memory never shrinks) by a fresh instance; rejects while an image is not freed. */
+  reset(): Promise<void>;
 }
 
 /** An image in Wasm memory. Every filter returns the image, to chain. */

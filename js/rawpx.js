@@ -1,25 +1,62 @@
 // rawpx loader: instantiate the module, copy an image into its memory once,
 // chain filters there, copy the result out once. No dependencies.
+//
+// One table, `operations`, declares every method: the export it calls, its
+// arguments with their kinds and ranges, and how the worker pool treats it.
+// The methods, their argument checks and error messages, and the pool's
+// strips all come from it.
 
 const STATUS = { [-1]: 'invalid argument', [-2]: 'out of bounds', [-3]: 'out of memory', [-4]: 'overlap' };
 
-/** A filter's non-zero status, with the function and the argument at fault. */
+/** A refused call: the status code, the function and the argument at fault. */
 export class RawpxError extends Error {
   constructor(fn, code, arg) {
     super(`rawpx.${fn}: ${STATUS[code] || 'status ' + code}${arg ? ' (' + arg + ')' : ''}`);
     this.name = 'RawpxError';
-    this.code = code;
-    this.fn = fn;
+    Object.assign(this, { code, fn, arg });
   }
 }
 
-// Which argument a code points at, from what the module refused; the
-// module does the checking, this only names the culprit.
-const blame = (code, w, h, param) =>
-  code === -1 ? (!w ? 'width' : !h ? 'height' : param)
-  : code === -2 ? (['matrix', 'lut', 'out'].includes(param) ? `image or ${param} outside memory` : 'image outside memory')
-  : code === -3 ? 'no memory for scratch'
-  : code === -4 ? `${param} overlaps the image` : '';
+// Argument kinds. `check(v)` refuses what the Wasm call would silently
+// coerce: [TypeError or RangeError, what v must be]. `ok(v)` is the module's
+// own range; outside it the call is refused as the module would, with a
+// RawpxError naming the argument. `put(v, copy)` turns v into the export's
+// arguments, copying blocks into memory with `copy(bytes)`.
+const isNumber = (v) => typeof v === 'number';
+const isList = (v) => v != null && typeof v === 'object' && typeof v.length === 'number';
+const must = (ok, Error, what) => (ok ? undefined : [Error, what]);
+const scalar = (ok, range, check) => ({ check: (v) => must(isNumber(v), TypeError, 'a number') || check?.(v), ok, range, put: (v) => [v] });
+const integer = (lo, hi) => scalar((v) => v >= lo && v <= hi, `${lo} to ${hi}`, (v) => must(Number.isInteger(v), RangeError, 'an integer'));
+const number = (lo, hi, above = false) => scalar((v) => (above ? v > lo : v >= lo) && v <= hi, `${above ? 'above ' : ''}${lo} to ${hi}`);
+const finite = scalar(Number.isFinite, 'finite');
+const allFinite = (v) => Array.from(v).every(Number.isFinite);
+const f32Bytes = (v) => new Uint8Array(Float32Array.from(v).buffer);
+// `n` numbers as little-endian f32, each finite.
+const floats = (n) => ({
+  check: (v) => must(isList(v), TypeError, 'a list of numbers') || must(v.length === n, RangeError, `${n} numbers`),
+  ok: allFinite, range: 'finite numbers',
+  put: (v, copy) => [copy(f32Bytes(v))],
+});
+// A square kernel, row-major, of odd side up to 15, as f32 and its side.
+const side = (v) => Math.sqrt(v.length);
+const kernel = {
+  check: (v) => must(isList(v), TypeError, 'a list of numbers') || must(Number.isInteger(side(v)) && v.length > 0, RangeError, 'a square of numbers'),
+  ok: (v) => side(v) % 2 === 1 && side(v) <= 15 && allFinite(v), range: 'odd side 1 to 15, finite numbers',
+  show: (v) => `size ${side(v)}`,
+  put: (v, copy) => [copy(f32Bytes(v)), side(v)],
+};
+const bytes = (n) => ({
+  check: (v) => must(isList(v), TypeError, 'a list of bytes') || must(v.length === n, RangeError, `${n} bytes`)
+    || must(v instanceof Uint8Array || v instanceof Uint8ClampedArray || Array.from(v).every((b) => Number.isInteger(b) && b >= 0 && b <= 255), RangeError, 'bytes 0 to 255'),
+  ok: () => true,
+  put: (v, copy) => [copy(Uint8Array.from(v))],
+});
+const oneOf = (names) => ({ check: (v) => must(names.includes(v), TypeError, names.join(', ')), ok: () => true, put: (v) => [names.indexOf(v)] });
+const quarterTurn = scalar(() => true, '', (v) => must(v % 90 === 0, RangeError, 'a multiple of 90'));
+
+export const FILTERS = ['nearest', 'box', 'bilinear', 'bicubic', 'lanczos3'];
+const SIDE = integer(1, 2 ** 32 - 1);
+const OFFSET = integer(0, 2 ** 32 - 1);
 
 // CSS Filter Effects 1: sepia(), saturate() and hue-rotate() are each
 // base + (identity - base)·t (+ sin·rot for the hue), on R, G, B; as
@@ -37,21 +74,116 @@ const levels = (lo, hi, outLo = 0, outHi = 255, gamma = 1) => (ch, v) => {
   return outLo + (outHi - outLo) * Math.min(1, Math.max(0, (v - l) / Math.max(1, h - l))) ** (1 / gamma);
 };
 
-const FILTERS = ['nearest', 'box', 'bilinear', 'bicubic', 'lanczos3'];
+/**
+ * The table that stretches R, G, B each to the full range, from the
+ * histogram of the whole image of `pixels` pixels, ignoring the `clip`
+ * fraction at either end. (The pool sums its strips' histograms into one.)
+ */
+export function autoLevelsTable(histogram, pixels, clip = 0) {
+  const skip = clip * pixels;
+  const end = (ch, from, step) => { let v = from, n = 0; while (v + step >= 0 && v + step <= 255 && (n += histogram[256 * ch + v]) <= skip) v += step; return v; };
+  return table(levels([0, 1, 2].map((ch) => end(ch, 0, 1)), [0, 1, 2].map((ch) => end(ch, 255, -1))));
+}
+
+/**
+ * Every method of an image. `fn`: the export it calls, with (ptr, w, h)
+ * and then each argument's `put`; `args`: [name, kind, default]; `options`:
+ * the arguments come as one object. `into(w, h, ...args)`: a geometry
+ * method writing a new image, as [its width, its height, the export's
+ * arguments after (src, w, h) given the new block]. Others are built on
+ * methods: `uses` names the export they need, `method` is the body. The pool:
+ * `reach(...args)`, rows read above and below a pixel (0 for point ops);
+ * `whole`, needs the whole image's histogram (the pool sums its strips');
+ * `moves`, moves pixels between strips (the pool refuses it).
+ */
+export const operations = {
+  grayscale: { fn: 'grayscale', reach: 0 },
+  invert: { fn: 'invert', reach: 0 },
+  brightness: { fn: 'brightness', args: [['delta', integer(-255, 255)]], reach: 0 },
+  contrast: { fn: 'contrast', args: [['factor', number(0, 100)]], reach: 0 },
+  colorMatrix: { fn: 'color_matrix', args: [['matrix', floats(20)]], reach: 0 },
+  applyLut: { fn: 'apply_lut', args: [['lut', bytes(1024)]], reach: 0 },
+  premultiply: { fn: 'premultiply', reach: 0 },
+  unpremultiply: { fn: 'unpremultiply', reach: 0 },
+  histogram: { fn: 'histogram' },
+  gaussianBlur: { fn: 'gaussian_blur', args: [['sigma', number(0, 100, true)]], reach: (sigma) => Math.ceil(3 * sigma) },
+  boxBlur: { fn: 'box_blur', args: [['radius', integer(1, 1000)]], reach: (radius) => radius },
+  sharpen: {
+    fn: 'sharpen', options: true,
+    args: [['sigma', number(0, 100, true), 1], ['amount', number(0, 100), 1], ['threshold', integer(0, 255), 0]],
+    reach: ({ sigma = 1 } = {}) => Math.ceil(3 * sigma),
+  },
+  convolve: { fn: 'convolve', args: [['kernel', kernel], ['bias', finite, 0]], reach: (k) => side(k) >> 1 },
+  resize: {
+    fn: 'resize', moves: true, args: [['width', SIDE], ['height', SIDE], ['filter', oneOf(FILTERS), 'lanczos3']],
+    into: (w, h, width, height, filter) => [width, height, (dst) => [dst, width, height, FILTERS.indexOf(filter)]],
+  },
+  crop: {
+    fn: 'crop', moves: true, args: [['left', OFFSET], ['top', OFFSET], ['width', SIDE], ['height', SIDE]],
+    into: (w, h, left, top, width, height) => [width, height, (dst) => [left, top, width, height, dst]],
+    refused: (w, h, left, top, width, height) => `${width}×${height} at (${left}, ${top}) is not inside the ${w}×${h} image`,
+  },
+  rotate: {
+    fn: 'rotate', moves: true, args: [['degrees', quarterTurn]],
+    into: (w, h, degrees) => { const turns = (((degrees / 90) % 4) + 4) % 4; return [turns % 2 ? h : w, turns % 2 ? w : h, (dst) => [dst, turns]]; },
+  },
+  flipHorizontal: { fn: 'flip_horizontal', reach: 0 },
+  flipVertical: { fn: 'flip_vertical', moves: true },
+  // Conveniences on the primitives.
+  sepia: { uses: 'color_matrix', reach: 0, method(amount = 1) { return this.colorMatrix(mix(SEPIA, 1 - Math.min(1, amount))); } },
+  saturate: { uses: 'color_matrix', reach: 0, method(amount) { return this.colorMatrix(mix(LUMA, amount)); } },
+  hueRotate: { uses: 'color_matrix', reach: 0, method(degrees) { const a = (degrees * Math.PI) / 180; return this.colorMatrix(mix(LUMA, Math.cos(a), Math.sin(a))); } },
+  /** c = 255·(c/255)^(1/g): g > 1 brightens the mid-tones. */
+  gamma: { uses: 'apply_lut', reach: 0, method(g) { return this.applyLut(table((_, v) => 255 * (v / 255) ** (1 / g))); } },
+  levels: { uses: 'apply_lut', reach: 0, method(...args) { return this.applyLut(table(levels(...args))); } },
+  autoLevels: {
+    uses: 'apply_lut', whole: true,
+    method(clip = 0) { return this.applyLut(autoLevelsTable(this.histogram(), this.width * this.height, clip)); },
+  },
+};
+
+/**
+ * The arguments of `method` as the table reads them, checked: a TypeError
+ * or RangeError for what the module can't see, a RawpxError (invalid
+ * argument) for what it would refuse.
+ */
+export function checkArgs(method, args) {
+  const op = operations[method];
+  if (!op) throw new TypeError(`rawpx: no method ${method}`);
+  const values = (op.args || []).map(([name, kind, value], i) => {
+    const v = op.options ? args[0]?.[name] : args[i];
+    return [name, kind, v === undefined ? value : v];
+  });
+  for (const [name, kind, v] of values) {
+    const [Error, what] = kind.check(v) || [];
+    if (Error) throw new Error(`rawpx.${method}: ${name} must be ${what}, not ${isList(v) ? `${v.length} items` : String(v)}`);
+  }
+  const bad = values.find(([, kind, v]) => !kind.ok(v));
+  if (bad) {
+    const [name, kind, v] = bad;
+    throw new RawpxError(op.fn, -1, `${name} ${kind.show ? kind.show(v) : v}: ${kind.range}`);
+  }
+  return values;
+}
 
 async function instantiate(source) {
-  if (source instanceof WebAssembly.Module) return WebAssembly.instantiate(source);
-  if (typeof source === 'string' || source instanceof URL) source = fetch(source);
-  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return (await WebAssembly.instantiate(source)).instance;
-  const response = await source;
-  try {
-    return (await WebAssembly.instantiateStreaming(response.clone())).instance;
-  } catch (e) {
-    // Servers often send .wasm with the wrong MIME type: compile from bytes.
-    if (!instantiate.warned) console.warn(`rawpx: ${e.message}; compiling from bytes`);
-    instantiate.warned = true;
-    return (await WebAssembly.instantiate(await response.arrayBuffer())).instance;
+  if (source instanceof WebAssembly.Module) return { module: source, instance: await WebAssembly.instantiate(source) };
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return WebAssembly.instantiate(source);
+  const url = typeof source === 'string' || source instanceof URL ? String(source) : '';
+  const response = await (url ? fetch(url) : source);
+  const from = response.url || url || 'the response';
+  if (!response.ok) throw new Error(`rawpx.load: ${from} answered ${response.status} ${response.statusText}`.trim());
+  const type = response.headers.get('content-type');
+  if (type?.trim().toLowerCase() === 'application/wasm') return WebAssembly.instantiateStreaming(response);
+  // Servers often send .wasm with the wrong MIME type: compile from bytes,
+  // if they are a module at all (a dev server may answer index.html).
+  const wasm = await response.arrayBuffer();
+  if (new Uint32Array(wasm.slice(0, 4))[0] !== 0x6d736100) {
+    throw new Error(`rawpx.load: ${from} answered ${type || 'no content type'}, not a WebAssembly module; with a bundler, import the module's URL ('rawpx/rawpx.wasm?url') and pass it to load()`);
   }
+  if (!instantiate.warned) console.warn(`rawpx: ${from} is served as ${type}, not application/wasm; compiling from bytes`);
+  instantiate.warned = true;
+  return WebAssembly.instantiate(wasm);
 }
 
 /** Whether this engine runs SIMD128: it validates a tiny module using one. */
@@ -65,113 +197,108 @@ export const simdSupported = WebAssembly.validate(new Uint8Array([0, 97, 115, 10
  */
 export async function load(source, { simd = simdSupported } = {}) {
   if (source?.simd || source?.nosimd) source = simd ? source.simd : source.nosimd;
-  const x = (await instantiate(source ?? new URL(simd ? '../dist/rawpx.wasm' : '../dist/rawpx-nosimd.wasm', import.meta.url))).exports;
+  let { module, instance } = await instantiate(source ?? new URL(simd ? '../dist/rawpx.wasm' : '../dist/rawpx-nosimd.wasm', import.meta.url));
+  let x = instance.exports;
+  let live = 0;
   const bytes = (ptr, len) => new Uint8ClampedArray(x.memory.buffer, ptr, len);
-  const reserve = (len) => {
-    const ptr = len > 0 ? x.alloc(len) : 0;
-    if (!ptr && len > 0) throw new RawpxError('alloc', -3, `${len} bytes`);
-    return ptr;
-  };
-  const put = (data) => {
-    const ptr = reserve(data.length);
-    bytes(ptr, data.length).set(data);
+  // A block of `len` bytes, or a RawpxError naming `fn` and what it was for.
+  const reserve = (fn, len, what) => {
+    const ptr = x.alloc(len);
+    if (!ptr) throw new RawpxError(fn, -3, `no memory for ${what}`);
     return ptr;
   };
 
   class Image {
     constructor({ data, width, height }) {
+      if (!(Number.isInteger(width) && width > 0 && Number.isInteger(height) && height > 0)) throw new RangeError(`rawpx.image: ${width}×${height} is not a size`);
+      if (data?.length !== width * height * 4) throw new RangeError(`rawpx.image: data has ${data?.length} bytes, not ${width}×${height}×4`);
       this.width = width;
       this.height = height;
-      this.length = width * height * 4;
-      if (data.length !== this.length) throw new RangeError(`rawpx.image: data has ${data.length} bytes, not ${width}×${height}×4`);
-      this.ptr = put(data);
+      this.length = data.length;
+      this.ptr = reserve('image', this.length, `a ${width}×${height} image`);
+      bytes(this.ptr, this.length).set(data);
+      live++;
     }
-    // Runs export `fn` on the pixels, with `extra` arguments after (ptr, w, h).
-    run(fn, param, ...extra) {
-      if (!this.ptr) throw new RawpxError(fn, -2, 'image was freed');
-      const code = x[fn](this.ptr, this.width, this.height, ...extra);
-      if (code) throw new RawpxError(fn, code, blame(code, this.width, this.height, param));
-      return this;
+    // The pixels' address, or a TypeError after free().
+    at(method) {
+      if (!this.ptr) throw new TypeError(`rawpx.${method}: the image was freed`);
+      return this.ptr;
     }
-    // Copies a matrix, table or kernel in for one call.
-    runWith(fn, param, data, ...extra) {
-      const ptr = put(data);
-      try { return this.run(fn, param, ptr, ...extra); } finally { x.free(ptr, data.byteLength); }
-    }
-    // Runs src-to-dst export `fn` into a new w×h block, which becomes the
-    // image; `args(dst)` follows (ptr, w, h).
-    into(fn, param, w, h, args) {
-      const dst = reserve(w * h * 4);
-      try { this.run(fn, param, ...args(dst)); } catch (e) { x.free(dst, w * h * 4); throw e; }
-      x.free(this.ptr, this.length);
-      Object.assign(this, { ptr: dst, width: w, height: h, length: w * h * 4 });
-      return this;
-    }
-    resize(w, h, filter = 'lanczos3') {
-      return this.into('resize', `${w}×${h}, filter ${filter}`, w, h, (d) => [d, w, h, FILTERS.indexOf(filter)]);
-    }
-    crop(left, top, w, h) { return this.into('crop', `${w}×${h} at (${left}, ${top})`, w, h, (d) => [left, top, w, h, d]); }
-    rotate(degrees) {
-      const turns = (((degrees / 90) % 4) + 4) % 4, [w, h] = turns % 2 ? [this.height, this.width] : [this.width, this.height];
-      if (!Number.isInteger(turns)) throw new RangeError(`rawpx.rotate: ${degrees}° is not a quarter turn`);
-      return this.into('rotate', '', w, h, (d) => [d, turns]);
-    }
-    flipHorizontal() { return this.run('flip_horizontal'); }
-    flipVertical() { return this.run('flip_vertical'); }
-    grayscale() { return this.run('grayscale'); }
-    invert() { return this.run('invert'); }
-    brightness(delta) { return this.run('brightness', 'delta', delta); }
-    contrast(factor) { return this.run('contrast', 'factor', factor); }
-    colorMatrix(m) { return this.runWith('color_matrix', 'matrix', new Uint8Array(Float32Array.from(m).buffer)); }
-    applyLut(lut) { return this.runWith('apply_lut', 'lut', lut); }
-    premultiply() { return this.run('premultiply'); }
-    unpremultiply() { return this.run('unpremultiply'); }
-    gaussianBlur(sigma) { return this.run('gaussian_blur', 'sigma', sigma); }
-    boxBlur(radius) { return this.run('box_blur', 'radius', radius); }
-    sharpen({ sigma = 1, amount = 1, threshold = 0 } = {}) {
-      return this.run('sharpen', `sigma ${sigma}, amount ${amount}, threshold ${threshold}`, sigma, amount, threshold);
-    }
-    /** Correlates R, G, B with a square kernel of size² weights (row-major), plus `bias`. */
-    convolve(kernel, bias = 0) {
-      const size = Math.sqrt(kernel.length);
-      if (!Number.isInteger(size)) throw new RangeError(`rawpx.convolve: ${kernel.length} weights is not a square kernel`);
-      const weights = new Uint8Array(Float32Array.from(kernel).buffer);
-      return this.runWith('convolve', `kernel size ${size}, weights or bias ${bias}`, weights, size, bias);
-    }
-    // Conveniences on the primitives.
-    sepia(amount = 1) { return this.colorMatrix(mix(SEPIA, 1 - Math.min(1, amount))); }
-    saturate(amount) { return this.colorMatrix(mix(LUMA, amount)); }
-    hueRotate(degrees) { const a = (degrees * Math.PI) / 180; return this.colorMatrix(mix(LUMA, Math.cos(a), Math.sin(a))); }
-    /** c = 255·(c/255)^(1/g): g > 1 brightens the mid-tones. */
-    gamma(g) { return this.applyLut(table((_, v) => 255 * (v / 255) ** (1 / g))); }
-    /** Maps [inLow, inHigh] to [outLow, outHigh] on R, G, B, through `gamma`. */
-    levels(inLow, inHigh, outLow, outHigh, gamma) { return this.applyLut(table(levels(inLow, inHigh, outLow, outHigh, gamma))); }
-    /** Stretches each of R, G, B to the full range, ignoring the `clip` fraction of pixels at either end. */
-    autoLevels(clip = 0) {
-      const h = this.histogram(), skip = clip * this.width * this.height;
-      const end = (ch, from, step) => { let v = from, n = 0; while (v + step >= 0 && v + step <= 255 && (n += h[256 * ch + v]) <= skip) v += step; return v; };
-      return this.levels([0, 1, 2].map((ch) => end(ch, 0, 1)), [0, 1, 2].map((ch) => end(ch, 255, -1)));
-    }
-    histogram() {
-      const out = x.alloc(4096);
+    // Runs `method` of the table with `args`: in place, or into a new block
+    // that becomes the image (geometry). Blocks copied in for the call are
+    // freed after it.
+    call(method, args) {
+      const op = operations[method], ptr = this.at(method), values = checkArgs(method, args);
+      const blocks = [];
+      const copy = (name, data) => {
+        const p = reserve(op.fn, data.length, `the ${name}`);
+        blocks.push([p, data.length]);
+        bytes(p, data.length).set(data);
+        return p;
+      };
       try {
-        this.run('histogram', 'out', out);
+        const params = values.flatMap(([name, kind, v]) => kind.put(v, (data) => copy(name, data)));
+        const [w, h, into] = op.into ? op.into(this.width, this.height, ...values.map(([, , v]) => v)) : [];
+        const dst = into && reserve(op.fn, w * h * 4, `the ${w}×${h} result`);
+        const code = x[op.fn](ptr, this.width, this.height, ...(into ? into(dst) : params));
+        if (code) {
+          if (into) x.free(dst, w * h * 4);
+          const why = code === -1 && op.refused ? op.refused(this.width, this.height, ...values.map(([, , v]) => v)) : code === -3 ? 'no memory for scratch' : '';
+          throw new RawpxError(op.fn, code, why);
+        }
+        if (into) {
+          x.free(ptr, this.length);
+          Object.assign(this, { ptr: dst, width: w, height: h, length: w * h * 4 });
+        }
+        return this;
+      } finally {
+        for (const [p, n] of blocks) x.free(p, n);
+      }
+    }
+    /** Counts per channel: R in [0, 256), G, B, then A. */
+    histogram() {
+      const ptr = this.at('histogram'), out = reserve('histogram', 4096, 'the counts');
+      try {
+        const code = x.histogram(ptr, this.width, this.height, out);
+        if (code) throw new RawpxError('histogram', code);
         return new Uint32Array(x.memory.buffer.slice(out, out + 4096));
       } finally { x.free(out, 4096); }
     }
     /** The pixels in Wasm memory, without a copy: valid until the next allocation. */
-    view() { return bytes(this.ptr, this.length); }
+    view() { return bytes(this.at('view'), this.length); }
     /** Copies the pixels out, as an ImageData where one exists. */
     toImageData() {
       const data = this.view().slice();
       return typeof ImageData === 'function' ? new ImageData(data, this.width, this.height) : { data, width: this.width, height: this.height };
     }
     free() {
-      if (this.ptr) x.free(this.ptr, this.length);
+      if (this.ptr) {
+        x.free(this.ptr, this.length);
+        live--;
+      }
       this.ptr = 0;
     }
     [Symbol.dispose]() { this.free(); }
   }
 
-  return { exports: x, image: (img) => new Image(img) };
+  // A method for each operation; one whose export this build lacks says so.
+  for (const [method, op] of Object.entries(operations)) {
+    const fn = op.fn || op.uses;
+    if (!x[fn]) Image.prototype[method] = () => { throw new TypeError(`rawpx.${fn} is not in this build`); };
+    else if (op.method) Image.prototype[method] = op.method;
+    else if (!Image.prototype[method]) Image.prototype[method] = function (...args) { return this.call(method, args); };
+  }
+
+  return {
+    get exports() { return x; },
+    image: (img) => new Image(img),
+    /**
+     * Gives the memory back: Wasm memory never shrinks, so this swaps in a
+     * fresh instance of the module. Every image must have been freed.
+     */
+    async reset() {
+      if (live) throw new Error(`rawpx.reset: ${live} image${live > 1 ? 's are' : ' is'} not freed`);
+      x = (await WebAssembly.instantiate(module)).exports;
+    },
+  };
 }

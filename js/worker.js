@@ -1,21 +1,31 @@
 // rawpx in a worker (a module worker in a page, worker_threads in Node):
-// runs a chain of image methods on the pixels it is sent, with its own
-// instance of the module, and sends the pixels back; buffers are transferred.
+// runs a chain of image methods on the strip it is sent, with its own
+// instance of the module, and sends back the strip's own rows (`own`: the
+// first and how many), with their histogram when asked (`count`); buffers
+// are transferred.
 import { load } from './rawpx.js';
 
-const port = globalThis.process?.versions?.node ? (await import('node:worker_threads')).parentPort : globalThis;
+const port = globalThis.process?.versions?.node
+  ? (await import('node:worker_threads')).parentPort
+  : typeof WorkerGlobalScope === 'function' && globalThis instanceof WorkerGlobalScope && globalThis;
+if (!port) {
+  throw new Error('rawpx/worker runs inside a worker: start it with new Worker(url, { type: "module" }), or use rawpx/pool');
+}
 let rawpx;
 
-port.addEventListener('message', async ({ data: { id, module, data, width, height, chain } }) => {
-  rawpx ??= load(module);
+port.addEventListener('message', async ({ data: { id, module, data, width, height, chain, own, count } }) => {
   let img;
   try {
+    rawpx ??= load(module);
     img = (await rawpx).image({ data, width, height });
     for (const [method, ...args] of chain) img[method](...args);
+    if (own[1] !== height) img.crop(0, own[0], width, own[1]);
+    const histogram = count ? img.histogram() : undefined;
     const out = img.view().slice();
-    port.postMessage({ id, data: out }, [out.buffer]);
+    port.postMessage({ id, data: out, histogram }, [out.buffer]);
   } catch (e) {
-    port.postMessage({ id, error: { message: e.message, code: e.code } });
+    const { name, message, code, fn, arg } = e;
+    port.postMessage({ id, error: { name, message, code, fn, arg } });
   } finally {
     img?.free();
   }

@@ -1,0 +1,64 @@
+// Fuzz over the loader: random chains of every method with random
+// arguments, good and bad. Every refusal is a RawpxError, RangeError or
+// TypeError, never a WebAssembly.RuntimeError (a trap), and leaves the image
+// as it was. FUZZ_SECONDS (default 10) and FUZZ_SEED (default 1) set the
+// run; a failure names the seed and the call.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { load, operations, FILTERS, RawpxError } from '../../js/rawpx.js';
+
+const seconds = Number(process.env.FUZZ_SECONDS ?? 10);
+const seed = Number(process.env.FUZZ_SEED ?? 1);
+
+test(`random chains through the loader for ${seconds} s never trap`, async (t) => {
+  const px = await load(await readFile(new URL('../../dist/rawpx.wasm', import.meta.url)));
+  let state = seed >>> 0;
+  const rand = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const int = (n) => Math.floor(rand() * n);
+  const pick = (xs) => xs[int(xs.length)];
+  const odd = [NaN, Infinity, -Infinity, -0, 0, -1, 0.5, 1.5, 2 ** 31, 2 ** 32, 2 ** 32 + 1, -(2 ** 31) - 1, 1e300, '3', null, undefined, {}, [], true];
+  // A value for each kind of argument, valid or not.
+  const value = () => (rand() < 0.3 ? pick(odd) : pick([int(10), int(300) - 100, rand() * 5, int(2000), pick(FILTERS)]));
+  const list = (n) => Array.from({ length: n }, () => (rand() < 0.97 ? rand() * 4 - 2 : pick(odd)));
+  const argsFor = (method) => {
+    switch (method) {
+      case 'colorMatrix': return [list(rand() < 0.9 ? 20 : int(30))];
+      case 'applyLut': return [rand() < 0.5 ? Uint8Array.from({ length: 1024 }, () => int(256)) : Array.from({ length: rand() < 0.9 ? 1024 : int(2000) }, () => (rand() < 0.99 ? int(256) : pick(odd)))];
+      case 'convolve': return [list(pick([1, 9, 25, 4, 3, 225, 289, 0])), value()];
+      case 'sharpen': return [rand() < 0.2 ? pick(odd) : { sigma: value(), amount: value(), threshold: value() }];
+      case 'resize': return [1 + int(40), 1 + int(40), rand() < 0.9 ? pick(FILTERS) : value()].map((v) => (rand() < 0.1 ? value() : v));
+      case 'crop': return [int(10), int(10), int(20), int(20)].map((v) => (rand() < 0.1 ? value() : v));
+      case 'rotate': return [rand() < 0.8 ? 90 * (int(9) - 4) : value()];
+      case 'levels': return [int(100), 100 + int(156), int(50), 200 + int(56), rand() * 3];
+      default: return Array.from({ length: int(3) }, value);
+    }
+  };
+  const methods = Object.keys(operations);
+  const counts = { ok: 0, RawpxError: 0, RangeError: 0, TypeError: 0 };
+  const start = Date.now();
+  let calls = 0;
+  while (Date.now() - start < seconds * 1000) {
+    const w = 1 + int(48), h = 1 + int(32);
+    const img = px.image({ width: w, height: h, data: Uint8ClampedArray.from({ length: w * h * 4 }, () => int(256)) });
+    for (let k = int(8); k >= 0; k--) {
+      const method = pick(methods), args = argsFor(method);
+      const before = { data: img.view().slice(), width: img.width, height: img.height };
+      const call = `FUZZ_SEED=${seed}: ${method}(${args.map((a) => (Array.isArray(a) || ArrayBuffer.isView(a) ? `[${a.length} items]` : JSON.stringify(a))).join(', ')}) on ${before.width}×${before.height}`;
+      calls++;
+      try {
+        img[method](...args);
+        counts.ok++;
+      } catch (e) {
+        if (!(e instanceof RawpxError || e instanceof RangeError || e instanceof TypeError)) assert.fail(`${call} threw ${e}`);
+        counts[e.name]++;
+        const after = { data: img.view().slice(), width: img.width, height: img.height };
+        assert.deepEqual(after, before, `${call} was refused (${e.message}) but changed the image`);
+      }
+    }
+    img.free();
+  }
+  t.diagnostic(`${calls} calls: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}; traps 0`);
+  console.log(`loader fuzz: ${calls} calls in ${seconds} s (seed ${seed}): ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}; traps 0`);
+  assert.ok(counts.ok > 0 && counts.RawpxError > 0 && counts.RangeError > 0 && counts.TypeError > 0, 'every outcome was seen');
+});
