@@ -19,21 +19,25 @@ use dlmalloc::GlobalDlmalloc;
 static ALLOCATOR: GlobalDlmalloc = GlobalDlmalloc;
 
 /// Blocks start on 16 bytes so a row of pixels starts on a whole v128.
+/// dlmalloc aligns to 8: a block is asked for 8 bytes longer and starts 8
+/// bytes in where needed, which keeps dlmalloc's memalign out of the module.
 const ALIGN: usize = 16;
-/// The longest block: a `Layout`'s size, rounded up to ALIGN, must not pass
-/// isize::MAX.
-const MOST: u32 = (isize::MAX as usize - ALIGN) as u32;
+const SLACK: u32 = 8;
+/// The longest block: a `Layout`'s size must not pass isize::MAX.
+const MOST: u32 = (isize::MAX as usize - 2 * ALIGN) as u32;
 
 fn layout(len: usize) -> Layout {
-    // SAFETY: ALIGN is a power of two, and every length here is at most MOST.
-    unsafe { Layout::from_size_align_unchecked(len, ALIGN) }
+    // SAFETY: 8 is a power of two, and every length here is at most MOST.
+    unsafe { Layout::from_size_align_unchecked(len, 8) }
 }
 
-/// A live block: where it starts, and its length.
+/// A live block: where it starts, its length, and how far into dlmalloc's
+/// block (0 or SLACK).
 #[derive(Clone, Copy)]
 struct Block {
     ptr: u32,
     len: u32,
+    shift: u32,
 }
 
 /// The live blocks in address order, in a buffer of `capacity` that doubles
@@ -87,21 +91,21 @@ impl Live {
         true
     }
 
-    /// Removes the block at `ptr` if it is live with length `len`; whether
-    /// it was.
-    fn remove(&mut self, ptr: u32, len: u32) -> bool {
+    /// Removes the block at `ptr` if it is live with length `len`; its
+    /// shift if it was.
+    fn remove(&mut self, ptr: u32, len: u32) -> Option<u32> {
         let at = self.rank(ptr);
         match self.blocks()[..at].last() {
-            Some(b) if b.ptr == ptr && b.len == len => {
+            Some(&b) if b.ptr == ptr && b.len == len => {
                 // SAFETY: entry at - 1 exists; the ones after it move down.
                 unsafe {
                     let slot = self.blocks.add(at - 1);
                     core::ptr::copy(slot.add(1), slot, self.count - at);
                 }
                 self.count -= 1;
-                true
+                Some(b.shift)
             }
-            _ => false,
+            _ => None,
         }
     }
 
@@ -109,7 +113,7 @@ impl Live {
     fn grow(&mut self) -> bool {
         let capacity = (2 * self.capacity).max(16);
         // SAFETY: a non-zero size.
-        let blocks = unsafe { ALLOCATOR.alloc(layout(8 * capacity)) }.cast::<Block>();
+        let blocks = unsafe { ALLOCATOR.alloc(layout(12 * capacity)) }.cast::<Block>();
         if blocks.is_null() {
             return false;
         }
@@ -118,7 +122,7 @@ impl Live {
             // `grow` with this layout; the new one has room for them.
             unsafe {
                 core::ptr::copy_nonoverlapping(self.blocks, blocks, self.count);
-                ALLOCATOR.dealloc(self.blocks.cast(), layout(8 * self.capacity));
+                ALLOCATOR.dealloc(self.blocks.cast(), layout(12 * self.capacity));
             }
         }
         (self.blocks, self.capacity) = (blocks, capacity);
@@ -145,17 +149,20 @@ pub extern "C" fn alloc(len: u32) -> u32 {
     if len == 0 || len > MOST {
         return 0;
     }
+    let size = layout((len + SLACK) as usize);
     // SAFETY: the layout has a non-zero size.
-    let ptr = unsafe { ALLOCATOR.alloc(layout(len as usize)) };
-    if ptr.is_null() {
+    let got = unsafe { ALLOCATOR.alloc(size) };
+    if got.is_null() {
         return 0;
     }
-    if !live().insert(Block { ptr: ptr as u32, len }) {
+    let shift = got as u32 % ALIGN as u32;
+    let ptr = got as u32 + shift;
+    if !live().insert(Block { ptr, len, shift }) {
         // SAFETY: just allocated with this layout.
-        unsafe { ALLOCATOR.dealloc(ptr, layout(len as usize)) };
+        unsafe { ALLOCATOR.dealloc(got, size) };
         return 0;
     }
-    ptr as u32
+    ptr
 }
 
 /// Gives back a block from `alloc`, of the length it was asked for. Any
@@ -163,9 +170,9 @@ pub extern "C" fn alloc(len: u32) -> u32 {
 /// pointer into a block or outside the heap) is ignored.
 #[unsafe(no_mangle)]
 pub extern "C" fn free(ptr: u32, len: u32) {
-    if live().remove(ptr, len) {
-        // SAFETY: `alloc` returned `ptr` for exactly `len` bytes, and the
-        // table held it, so it was not freed since.
-        unsafe { ALLOCATOR.dealloc(ptr as *mut u8, layout(len as usize)) }
+    if let Some(shift) = live().remove(ptr, len) {
+        // SAFETY: `alloc` got `ptr - shift` for exactly `len + SLACK` bytes,
+        // and the table held it, so it was not freed since.
+        unsafe { ALLOCATOR.dealloc((ptr - shift) as *mut u8, layout((len + SLACK) as usize)) }
     }
 }

@@ -20,10 +20,16 @@ pub struct Reserved<T> {
 /// 1.3 KB of code never run.)
 pub struct Scratch<T>(Reserved<T>);
 
+/// Every block's alignment: dlmalloc's own, enough for every scratch type
+/// (numbers of at most 8 bytes), so dlmalloc's memalign is never needed.
+const ALIGN: usize = 8;
+
 /// Reserves `len` numbers (all the kernels' scratch types are numbers, for
 /// which zero bits are valid), writing nothing.
 pub fn reserve<T: Copy>(len: usize) -> Result<Reserved<T>, Status> {
-    let layout = Layout::array::<T>(len.max(1)).map_err(|_| Status::OutOfMemory)?;
+    const { assert!(align_of::<T>() <= ALIGN) };
+    let bytes = len.max(1).checked_mul(size_of::<T>()).ok_or(Status::OutOfMemory)?;
+    let layout = Layout::from_size_align(bytes, ALIGN).map_err(|_| Status::OutOfMemory)?;
     let ptr = get(layout).cast::<T>();
     if ptr.is_null() { Err(Status::OutOfMemory) } else { Ok(Reserved { ptr, len, layout }) }
 }
