@@ -22,6 +22,7 @@ pub mod limits;
 mod math;
 pub mod point;
 pub mod resample;
+mod ring;
 mod scratch;
 pub mod status;
 

@@ -84,3 +84,21 @@ pub fn pack_rgba(r: v128, g: v128, b: v128, a: v128) -> v128 {
 pub fn low_bytes(a: v128, b: v128) -> v128 {
     i8x16_shuffle::<0, 4, 8, 12, 16, 20, 24, 28, 0, 4, 8, 12, 16, 20, 24, 28>(a, b)
 }
+
+/// The low byte of each of sixteen i32 lanes (values in [0, 255]), in
+/// order: four pixels' lanes back to 16 RGBA bytes.
+//
+//   a: [a3 a2 a1 a0] … d: [d3 d2 d1 d0]  →  [d0 d1 d2 d3 … a0 a1 a2 a3] (bytes, a0 lowest)
+#[inline(always)]
+pub fn four_pixels(a: v128, b: v128, c: v128, d: v128) -> v128 {
+    i64x2_shuffle::<0, 2>(low_bytes(a, b), low_bytes(c, d))
+}
+
+/// Straight colour from premultiplied sums: 255·c / a per lane, a being
+/// the pixel's own sum in lane 3 (0/0 is NaN, which converts to 0);
+/// `k255` is the hoisted 255.0. As `crate::convolution::straight`.
+#[inline(always)]
+pub fn straight(sums: v128, k255: v128) -> v128 {
+    let a = f32x4_convert_i32x4(i32x4_shuffle::<3, 3, 3, 3>(sums, sums));
+    f32x4_div(f32x4_mul(f32x4_convert_i32x4(sums), k255), a)
+}

@@ -7,7 +7,7 @@
 //! As for the point operations, each kernel has a `scalar` reference and a
 //! `simd` version beside it giving the same bytes; `run` names the one this
 //! build uses (SIMD in the module, scalar on the host, where tests compare
-//! it with SPEC's formulas in double precision).
+//! it with the formulas of docs/abi.md in double precision).
 
 pub mod box_blur;
 pub mod convolve;
@@ -30,4 +30,11 @@ fn clamp_edges<T: Copy>(row: &mut [T], left: usize, w: usize) {
     for i in 4 * (left + w)..row.len() {
         row[i] = row[i - 4];
     }
+}
+
+/// Straight colour from premultiplied sums: 255·c / a in f32, exactly as
+/// the SIMD kernels' `simd::straight` computes it (0/0 is NaN, which a
+/// cast to u8 saturates to 0).
+fn straight(c: i32, a: i32) -> f32 {
+    (c as f32 * 255.0) / a as f32
 }

@@ -2,13 +2,13 @@
 //! the output's width, each pixel Σ p·k over its window in Q22, rounded and
 //! clamped to 8 bits as Pillow's `clip8`.
 
-use super::taps::{PRECISION, Taps};
+use super::taps::{PRECISION, Taps, weights};
 
 pub fn scalar(row: &[u8], taps: &Taps, out: &mut [u8]) {
     for (o, px) in out.as_chunks_mut::<4>().0.iter_mut().enumerate() {
-        let (first, count, k) = taps.of(o);
+        let (first, count, pairs) = taps.of(o);
         let mut ss = [1i32 << (PRECISION - 1); 4];
-        for (p, &k) in row[4 * first..][..4 * count].as_chunks::<4>().0.iter().zip(k) {
+        for (p, k) in row[4 * first..][..4 * count].as_chunks::<4>().0.iter().zip(weights(pairs)) {
             for (s, &c) in ss.iter_mut().zip(p) {
                 *s = s.wrapping_add(i32::from(c).wrapping_mul(k));
             }
@@ -23,7 +23,7 @@ pub fn clip8(ss: i32) -> u8 {
 }
 
 /// Two source pixels per step: their channels interleaved as i16 lanes
-/// (r0 r1 g0 g1 …) meet the packed weight pairs in `i32x4.dot_i16x8`, once
+/// (r0 r1 g0 g1 …) meet the weight pair's words in `i32x4.dot_i16x8`, once
 /// for the weights' high bits and once for the low, giving R, G, B, A sums.
 #[cfg(target_feature = "simd128")]
 pub fn simd(row: &[u8], taps: &Taps, out: &mut [u8]) {
@@ -35,11 +35,10 @@ pub fn simd(row: &[u8], taps: &Taps, out: &mut [u8]) {
         let (first, count, k) = taps.of(o);
         let (pairs, odd) = row[4 * first..][..4 * count].as_chunks::<8>();
         let (mut hi, mut lo) = (zero, zero);
-        let mut tap = |v, k: &[i32; 2]| {
-            hi = i32x4_add(hi, i32x4_dot_i16x8(pair(v), u32x4_splat(k[0] as u32)));
-            lo = i32x4_add(lo, i32x4_dot_i16x8(pair(v), u32x4_splat(k[1] as u32)));
+        let mut tap = |v, k: &[u32; 2]| {
+            hi = i32x4_add(hi, i32x4_dot_i16x8(pair(v), u32x4_splat(k[0])));
+            lo = i32x4_add(lo, i32x4_dot_i16x8(pair(v), u32x4_splat(k[1])));
         };
-        let k = k.as_chunks::<2>().0;
         for (p, k) in pairs.iter().zip(k) {
             // SAFETY: `p` is 8 bytes.
             tap(unsafe { v128_load64_zero(p.as_ptr().cast()) }, k);

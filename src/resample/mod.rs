@@ -18,6 +18,7 @@ pub mod vertical;
 mod tests;
 
 use crate::point;
+use crate::ring::Ring;
 use crate::scratch::{ZeroAll, reserve};
 use crate::status::Status;
 use taps::{Reserve, Taps};
@@ -32,7 +33,7 @@ pub enum Filter {
 }
 
 impl Filter {
-    /// The filter with SPEC's number.
+    /// The filter with its number in docs/abi.md.
     pub fn from_code(code: u32) -> Option<Filter> {
         [Filter::Nearest, Filter::Box, Filter::Bilinear, Filter::Bicubic, Filter::Lanczos3].get(code as usize).copied()
     }
@@ -66,22 +67,21 @@ pub fn resize(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw: usize, dh: u
     let depth = down.widest();
     let ring = reserve::<u8>(depth.checked_mul(pitch).ok_or(Status::OutOfMemory)?)?;
     let rows = reserve::<usize>(depth)?;
-    let (mut premultiplied, mut ring, mut rows) = (premultiplied, ring, rows).zeroed();
+    let (mut premultiplied, ring, mut rows) = (premultiplied, ring, rows).zeroed();
     let (across, down) = (across.map(Reserve::compute), down.compute());
-    let mut next = 0;
+    let mut ring = Ring::new(ring, pitch);
     for (y, out) in dst.chunks_exact_mut(4 * dw).enumerate() {
         let (first, count, k) = down.of(y);
-        let rows = &mut rows[..count];
         // Windows only move down: rows above this one are done with.
-        next = next.max(first);
+        ring.skip_to(first);
+        ring.make_until(first + count, |n, slot| {
+            make_row(&src[4 * sw * n..][..4 * sw], across.as_ref(), &mut premultiplied, &mut slot[..4 * dw]);
+        });
+        let rows = &mut rows[..count];
         for (j, at) in rows.iter_mut().enumerate() {
-            *at = (first + j) % depth * pitch;
-            if first + j == next {
-                make_row(&src[4 * sw * next..][..4 * sw], across.as_ref(), &mut premultiplied, &mut ring[*at..][..4 * dw]);
-                next += 1;
-            }
+            *at = ring.at(first + j);
         }
-        vertical::run(&ring, rows, k, out);
+        vertical::run(ring.rows(), rows, k, out);
         alpha::unpremultiply::run(out);
     }
     Ok(())
@@ -89,6 +89,7 @@ pub fn resize(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw: usize, dh: u
 
 /// One row of the intermediate image: the source row premultiplied, and
 /// filtered horizontally if the width changes.
+#[inline(never)]
 fn make_row(src: &[u8], across: Option<&Taps>, premultiplied: &mut [u8], out: &mut [u8]) {
     let row = if alpha::opaque::run(src) {
         src

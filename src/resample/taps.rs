@@ -11,12 +11,33 @@ use crate::status::Status;
 /// Pillow's fixed point: 32 bits less 8 for the pixel and 2 for overshoot.
 pub const PRECISION: u32 = 22;
 
+/// Two neighbouring taps' Q22 weights k0, k1 as the two u32 words every
+/// kernel reads, [hi, lo]: hi holds the i16 pair (k0 >> 11, k1 >> 11) and lo
+/// the pair (k0 & 2047, k1 & 2047), so k = (hi << 11) + lo exactly (|k| <
+/// 2^23 keeps hi in i16). The SIMD kernels splat each word, and
+/// `i32x4.dot_i16x8` takes two pixels' taps at once; the scalar ones put
+/// the weights back together with `weights`.
+//
+//   hi: [k1 >> 11 | k0 >> 11]   lo: [k1 & 2047 | k0 & 2047]   (16 bits each, k0 low)
+pub type Pair = [u32; 2];
+
+fn pair(k0: i32, k1: i32) -> Pair {
+    let words = |a: i32, b: i32| u32::from(a as u16) | u32::from(b as u16) << 16;
+    [words(k0 >> 11, k1 >> 11), words(k0 & 2047, k1 & 2047)]
+}
+
+/// The Q22 weights of a window, tap by tap (a zero after an odd count).
+pub fn weights(pairs: &[Pair]) -> impl Iterator<Item = i32> + '_ {
+    let half = |word: u32, at: u32| i32::from((word >> at) as u16 as i16);
+    pairs.iter().flat_map(move |&[hi, lo]| [0, 16].map(|at| (half(hi, at) << 11) + half(lo, at)))
+}
+
+/// One record per output pixel, `stride` words long: the first source
+/// pixel of its window, the window's length, then its weights as `Pair`s
+/// (two words each), zero after the window.
 pub struct Taps {
-    first: Scratch<u32>,
-    count: Scratch<u32>,
-    /// `pitch` weights per output pixel, zero after its `count`.
-    pub(super) k: Scratch<i32>,
-    pub(super) pitch: usize,
+    table: Scratch<u32>,
+    stride: usize,
 }
 
 impl Filter {
@@ -58,7 +79,7 @@ pub struct Reserve {
     filter: Filter,
     support: f64,
     ksize: usize,
-    blocks: (Reserved<u32>, Reserved<u32>, Reserved<i32>, Reserved<f64>),
+    blocks: (Reserved<u32>, Reserved<f64>),
 }
 
 impl Reserve {
@@ -73,11 +94,11 @@ impl Reserve {
     #[inline(never)]
     pub fn compute(self) -> Taps {
         let Reserve { size_in, size_out, filter, support, ksize, blocks } = self;
-        let (mut first, mut count, mut k, mut w) = blocks.zeroed();
+        let (mut table, mut w) = blocks.zeroed();
         let scale = size_in as f64 / size_out as f64;
         let ss = 1.0 / scale.max(1.0);
-        let pitch = ksize + 1;
-        for (xx, k) in k.chunks_exact_mut(pitch).enumerate() {
+        let stride = table.len() / size_out;
+        for (xx, record) in table.chunks_exact_mut(stride).enumerate() {
             let center = (xx as f64 + 0.5) * scale;
             let xmin = ((center - support + 0.5) as i64).max(0);
             let xmax = ((center + support + 0.5) as i64).min(size_in as i64) - xmin;
@@ -87,32 +108,34 @@ impl Reserve {
                 *w = filter.weight(((x as i64 + xmin) as f64 - center + 0.5) * ss);
                 ww += *w;
             }
-            for (k, &w) in k.iter_mut().zip(w.iter()) {
+            let q22 = |w: f64| {
                 let w = if ww != 0.0 { w / ww } else { w };
                 let q = w * f64::from(1u32 << PRECISION);
-                *k = if w < 0.0 { (-0.5 + q) as i32 } else { (0.5 + q) as i32 };
+                if w < 0.0 { (-0.5 + q) as i32 } else { (0.5 + q) as i32 }
+            };
+            let (head, pairs) = record.split_at_mut(2);
+            head.copy_from_slice(&[xmin as u32, w.len() as u32]);
+            for (words, k) in pairs.as_chunks_mut::<2>().0.iter_mut().zip(w.chunks(2)) {
+                *words = pair(q22(k[0]), k.get(1).map_or(0, |&k| q22(k)));
             }
-            first[xx] = xmin as u32;
-            count[xx] = w.len() as u32;
         }
-        #[cfg(target_feature = "simd128")]
-        pack(&mut k);
-        Taps { first, count, k, pitch }
+        Taps { table, stride }
     }
 }
 
 impl Taps {
     /// Reserves the table for `size_in` source pixels to `size_out` output
     /// pixels, writing nothing yet.
+    #[inline(never)]
     pub fn reserve(size_in: usize, size_out: usize, filter: Filter) -> Result<Reserve, Status> {
         let scale = size_in as f64 / size_out as f64;
         let support = filter.support() * scale.max(1.0);
         let whole = support as usize;
         let ksize = 2 * (whole + usize::from((whole as f64) < support)) + 1;
-        // Even, so the SIMD kernels take the weights two by two.
-        let pitch = ksize + 1;
-        let k = size_out.checked_mul(pitch).ok_or(Status::OutOfMemory)?;
-        let blocks = (reserve::<u32>(size_out)?, reserve::<u32>(size_out)?, reserve::<i32>(k)?, reserve::<f64>(ksize)?);
+        // Two words of head, and a word per tap padded to whole pairs.
+        let stride = 2 + (ksize + 1);
+        let words = size_out.checked_mul(stride).ok_or(Status::OutOfMemory)?;
+        let blocks = (reserve::<u32>(words)?, reserve::<f64>(ksize)?);
         Ok(Reserve { size_in, size_out, filter, support, ksize, blocks })
     }
 
@@ -122,25 +145,11 @@ impl Taps {
     }
 
     /// Output pixel `o`'s window: its first source pixel, its length, and
-    /// its weights, with a zero after them if the length is odd (packed in
-    /// pairs in the SIMD build).
+    /// its weights in pairs.
     #[inline(always)]
-    pub fn of(&self, o: usize) -> (usize, usize, &[i32]) {
-        let count = self.count[o] as usize;
-        (self.first[o] as usize, count, &self.k[o * self.pitch..][..count.next_multiple_of(2)])
-    }
-}
-
-/// Rewrites each pair of Q22 weights (k0, k1) as the i16 pairs (k0 >> 11,
-/// k1 >> 11) and (k0 & 2047, k1 & 2047), so `i32x4.dot_i16x8` takes two
-/// pixels' taps at once and k·p = (hi·p << 11) + lo·p stays exact. |k| < 2^23
-/// keeps hi in i16; sums wrap, but Pillow's own sum fits an i32, so the
-/// wrapped parts add up to it.
-#[cfg(target_feature = "simd128")]
-fn pack(k: &mut [i32]) {
-    for pair in k.as_chunks_mut::<2>().0 {
-        let [a, b] = *pair;
-        let half = |x: i32, y: i32| (x as u16 as u32 | (y as u32) << 16) as i32;
-        *pair = [half(a >> 11, b >> 11), half(a & 2047, b & 2047)];
+    pub fn of(&self, o: usize) -> (usize, usize, &[Pair]) {
+        let record = &self.table[o * self.stride..][..self.stride];
+        let count = record[1] as usize;
+        (record[0] as usize, count, record[2..][..count.next_multiple_of(2)].as_chunks::<2>().0)
     }
 }

@@ -95,10 +95,12 @@ proptest! {
         let taps = Taps::new(n_in, n_out, FILTERS[f]).unwrap();
         let mut last = 0;
         for o in 0..n_out {
-            let (first, count, _) = taps.of(o);
+            let (first, count, pairs) = taps.of(o);
             prop_assert!(count >= 1 && first + count <= n_in && first >= last);
             last = first;
-            let sum: i64 = taps.k[o * taps.pitch..][..count].iter().map(|&k| i64::from(k)).sum();
+            let k: Vec<i32> = taps::weights(pairs).collect();
+            prop_assert!(k.len() == count.next_multiple_of(2) && k[count..].iter().all(|&k| k == 0));
+            let sum: i64 = k.iter().map(|&k| i64::from(k)).sum();
             prop_assert!((sum - (1 << taps::PRECISION)).abs() <= count as i64, "{sum}");
         }
     }

@@ -2,12 +2,12 @@
 //! (offsets into the ring, in order), Σ p·k per byte in Q22, as Pillow.
 
 use super::horizontal::clip8;
-use super::taps::PRECISION;
+use super::taps::{PRECISION, Pair, weights};
 
-pub fn scalar(ring: &[u8], rows: &[usize], k: &[i32], out: &mut [u8]) {
+pub fn scalar(ring: &[u8], rows: &[usize], k: &[Pair], out: &mut [u8]) {
     for (i, o) in out.iter_mut().enumerate() {
         let mut ss = 1i32 << (PRECISION - 1);
-        for (&at, &k) in rows.iter().zip(k) {
+        for (&at, k) in rows.iter().zip(weights(k)) {
             ss = ss.wrapping_add(i32::from(ring[at + i]).wrapping_mul(k));
         }
         *o = clip8(ss);
@@ -18,7 +18,7 @@ pub fn scalar(ring: &[u8], rows: &[usize], k: &[i32], out: &mut [u8]) {
 /// (a0 b0 a1 b1 …) as i16 lanes meet the packed weight pair in
 /// `i32x4.dot_i16x8`. Ring rows are padded to whole blocks.
 #[cfg(target_feature = "simd128")]
-pub fn simd(ring: &[u8], rows: &[usize], k: &[i32], out: &mut [u8]) {
+pub fn simd(ring: &[u8], rows: &[usize], k: &[Pair], out: &mut [u8]) {
     use core::arch::wasm32::*;
     let zero = crate::simd::hoist(i32x4_splat(0));
     let half = crate::simd::hoist(i32x4_splat(1 << (PRECISION - 1)));
@@ -27,7 +27,6 @@ pub fn simd(ring: &[u8], rows: &[usize], k: &[i32], out: &mut [u8]) {
         // SAFETY: 16 bytes.
         unsafe { v128_load(bytes.as_ptr().cast()) }
     };
-    let k = k.as_chunks::<2>().0;
     crate::simd::each_block::<16>(out, |b, p| {
         let mut acc = [zero; 8];
         for (pair, k) in rows.chunks(2).zip(k) {
@@ -41,7 +40,7 @@ pub fn simd(ring: &[u8], rows: &[usize], k: &[i32], out: &mut [u8]) {
                 u16x8_extend_low_u8x16(high),
                 u16x8_extend_high_u8x16(high),
             ];
-            let (hi, lo) = (u32x4_splat(k[0] as u32), u32x4_splat(k[1] as u32));
+            let (hi, lo) = (u32x4_splat(k[0]), u32x4_splat(k[1]));
             for (i, v) in lanes.into_iter().enumerate() {
                 acc[i] = i32x4_add(acc[i], i32x4_dot_i16x8(v, hi));
                 acc[4 + i] = i32x4_add(acc[4 + i], i32x4_dot_i16x8(v, lo));

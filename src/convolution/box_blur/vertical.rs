@@ -46,7 +46,7 @@ pub fn scalar(px: &mut [u8], w: usize, x0: usize, r: usize, scale: f32, ring: &m
             *s += i32::from(ring[e * strip + i]) - i32::from(ring[l * strip + i]);
         }
         for (o, s) in px[at(y)..][..bytes].as_chunks_mut::<4>().0.iter_mut().zip(sum.as_chunks::<4>().0) {
-            let c = |v: i32| ((v as f32 * 255.0) / s[3] as f32 + 0.5) as u8;
+            let c = |v: i32| (super::super::straight(v, s[3]) + 0.5) as u8;
             *o = [c(s[0]), c(s[1]), c(s[2]), (s[3] as f32 * scale + 0.5) as u8];
         }
     }
@@ -98,7 +98,6 @@ pub fn simd(px: &mut [u8], w: usize, x0: usize, r: usize, scale: f32, ring: &mut
     ]
     .map(hoist);
     let mean = |s: v128| i32x4_trunc_sat_f32x4(f32x4_add(f32x4_mul(f32x4_convert_i32x4(s), scale), half));
-    let pack = crate::simd::low_bytes;
     for y in 0..h {
         let (enter, e, l) = step(y, r, h, mask);
         if let Some(enter) = enter {
@@ -124,12 +123,11 @@ pub fn simd(px: &mut [u8], w: usize, x0: usize, r: usize, scale: f32, ring: &mut
                 s.map(mean)
             } else {
                 s.map(|s| {
-                    let a = f32x4_convert_i32x4(i32x4_shuffle::<3, 3, 3, 3>(s, s));
-                    let c = f32x4_div(f32x4_mul(f32x4_convert_i32x4(s), k255), a);
+                    let c = crate::simd::straight(s, k255);
                     v128_bitselect(mean(s), i32x4_trunc_sat_f32x4(f32x4_add(c, half)), a_lane)
                 })
             };
-            let out = i64x2_shuffle::<0, 2>(pack(out[0], out[1]), pack(out[2], out[3]));
+            let out = crate::simd::four_pixels(out[0], out[1], out[2], out[3]);
             match row[16 * i..].first_chunk_mut::<16>() {
                 Some(piece) => unsafe { v128_store(piece.as_mut_ptr().cast(), out) },
                 None => {

@@ -8,6 +8,7 @@ pub mod load;
 pub mod rows;
 
 use super::{ZeroAll, reserve};
+use crate::ring::Ring;
 use crate::status::Status;
 
 /// Convolves the image of width `w` in `px` with the `size`² `kernel`
@@ -17,17 +18,14 @@ pub fn convolve(px: &mut [u8], w: usize, kernel: &[f32], size: usize, bias: f32)
     // Ring rows hold whole fours of pixels, as the SIMD kernel takes them.
     let lanes = 4 * (w.next_multiple_of(4) + 2 * r);
     let depth = h.min(size);
-    let (mut ring, mut rows) = (reserve::<f32>(depth * lanes)?, reserve::<usize>(size)?).zeroed();
-    let mut next = 0;
+    let (ring, mut rows) = (reserve::<f32>(depth * lanes)?, reserve::<usize>(size)?).zeroed();
+    let mut ring = Ring::new(ring, lanes);
     for y in 0..h {
-        while next < h && next <= y + r {
-            load::run(&px[next * 4 * w..][..4 * w], &mut ring[next % depth * lanes..][..lanes], r);
-            next += 1;
-        }
+        ring.make_until((y + r + 1).min(h), |n, slot| load::run(&px[n * 4 * w..][..4 * w], slot, r));
         for (j, row) in rows.iter_mut().enumerate() {
-            *row = (y + j).saturating_sub(r).min(h - 1) % depth * lanes;
+            *row = ring.at((y + j).saturating_sub(r).min(h - 1));
         }
-        rows::run(&ring, &rows, kernel, bias, &mut px[y * 4 * w..][..4 * w]);
+        rows::run(ring.rows(), &rows, kernel, bias, &mut px[y * 4 * w..][..4 * w]);
     }
     Ok(())
 }

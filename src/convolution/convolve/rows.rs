@@ -49,8 +49,8 @@ pub fn simd(ring: &[f32], rows: &[usize], kernel: &[f32], bias: f32, px: &mut [u
             }
         }
         let round = |a| i32x4_min(i32x4_max(i32x4_trunc_sat_f32x4(f32x4_add(f32x4_add(a, bias), half)), zero), max);
-        let pack = |a, b| crate::simd::low_bytes(round(a), round(b));
-        let rgb = i64x2_shuffle::<0, 2>(pack(acc[0], acc[1]), pack(acc[2], acc[3]));
+        let [a, b, c, d] = acc.map(round);
+        let rgb = crate::simd::four_pixels(a, b, c, d);
         // SAFETY: `p` points at the block's 16 bytes.
         unsafe { v128_store(p.cast(), v128_bitselect(v128_load(p.cast()), rgb, alpha)) };
     });

@@ -21,14 +21,14 @@ impl Finish {
         match self {
             Finish::Blur => {
                 let d = sums.map(|s| (s + 0x8000) >> 16);
-                let c = |v: i32| ((v as f32 * 255.0) / d[3] as f32 + 0.5) as u8;
+                let c = |v: i32| (super::super::straight(v, d[3]) + 0.5) as u8;
                 [c(d[0]), c(d[1]), c(d[2]), ((d[3] + 32) >> 6) as u8]
             }
             Finish::Sharpen { amount, threshold } => {
                 let mut out = p;
                 for c in 0..3 {
                     let v = f32::from(p[c]);
-                    let d = v - (sums[c] as f32 * 255.0) / sums[3] as f32;
+                    let d = v - super::super::straight(sums[c], sums[3]);
                     if d.abs() >= threshold {
                         out[c] = (v + amount * d + 0.5) as u8;
                     }
@@ -76,12 +76,11 @@ impl Simd {
         use core::arch::wasm32::*;
         let [half, opaque, k32, k255, khalf, a_lane, amount, threshold, zero, max] = self.k;
         let pack = crate::simd::low_bytes;
-        // c·255 / (each pixel's alpha lane).
-        let ratio = |c, a| f32x4_div(f32x4_mul(f32x4_convert_i32x4(c), k255), f32x4_convert_i32x4(i32x4_shuffle::<3, 3, 3, 3>(a, a)));
+        let ratio = |s| crate::simd::straight(s, k255);
         if self.sharpen {
             let one = |s, p| {
                 let v = f32x4_convert_i32x4(p);
-                let d = f32x4_sub(v, ratio(s, s));
+                let d = f32x4_sub(v, ratio(s));
                 let out = i32x4_trunc_sat_f32x4(f32x4_add(f32x4_add(v, f32x4_mul(amount, d)), khalf));
                 let out = i32x4_min(i32x4_max(out, zero), max);
                 v128_bitselect(out, p, v128_andnot(f32x4_ge(f32x4_abs(d), threshold), a_lane))
@@ -97,7 +96,7 @@ impl Simd {
         if i32x4_all_true(i32x4_eq(i32x4_shuffle::<3, 7, 3, 7>(d0, d1), opaque)) {
             return pack(a(d0), a(d1));
         }
-        let straight = |d| v128_bitselect(a(d), i32x4_trunc_sat_f32x4(f32x4_add(ratio(d, d), khalf)), a_lane);
+        let straight = |d| v128_bitselect(a(d), i32x4_trunc_sat_f32x4(f32x4_add(ratio(d), khalf)), a_lane);
         pack(straight(d0), straight(d1))
     }
 }

@@ -14,6 +14,7 @@ pub mod weights;
 
 use super::{ZeroAll, premultiplied, reserve};
 use finish::Finish;
+use crate::ring::Ring;
 use crate::status::Status;
 
 /// Blurs the image of width `w` in `px` with standard deviation `sigma` in
@@ -22,7 +23,7 @@ pub fn blur(px: &mut [u8], w: usize, sigma: f32) -> Result<(), Status> {
     filter(px, w, sigma, Finish::Blur)
 }
 
-/// Unsharp mask (SPEC.md): `amount` in [0, 100], `threshold` in [0, 255].
+/// Unsharp mask (docs/abi.md): `amount` in [0, 100], `threshold` in [0, 255].
 pub fn sharpen(px: &mut [u8], w: usize, sigma: f32, amount: f32, threshold: u32) -> Result<(), Status> {
     filter(px, w, sigma, Finish::Sharpen { amount, threshold: threshold as f32 })
 }
@@ -35,19 +36,18 @@ fn filter(px: &mut [u8], w: usize, sigma: f32, finish: Finish) -> Result<(), Sta
     let h = px.len() / (4 * w);
     let lanes = 4 * w.next_multiple_of(2);
     let depth = h.min(2 * r + 1);
-    let (mut row, mut ring, mut rows) =
+    let (mut row, ring, mut rows) =
         (reserve::<i16>(lanes + 8 * r)?, reserve::<i16>(depth * lanes)?, reserve::<usize>(2 * taps.len())?).zeroed();
-    let mut next = 0;
+    let mut ring = Ring::new(ring, lanes);
     for y in 0..h {
-        while next < h && next <= y + r {
-            premultiplied::run(&px[next * 4 * w..][..4 * w], &mut row, r);
-            horizontal::run(&row, &taps, &mut ring[next % depth * lanes..][..lanes]);
-            next += 1;
-        }
+        ring.make_until((y + r + 1).min(h), |n, slot| {
+            premultiplied::run(&px[n * 4 * w..][..4 * w], &mut row, r);
+            horizontal::run(&row, &taps, slot);
+        });
         for (k, pair) in rows.as_chunks_mut::<2>().0.iter_mut().enumerate() {
-            *pair = [y.saturating_sub(k) % depth * lanes, (y + k).min(h - 1) % depth * lanes];
+            *pair = [ring.at(y.saturating_sub(k)), ring.at((y + k).min(h - 1))];
         }
-        vertical::run(&ring, &rows, &taps, &mut px[y * 4 * w..][..4 * w], finish);
+        vertical::run(ring.rows(), &rows, &taps, &mut px[y * 4 * w..][..4 * w], finish);
     }
     Ok(())
 }
