@@ -1,4 +1,4 @@
-//! The status codes every filter returns (SPEC.md, "Status codes").
+//! The status codes every filter returns (docs/abi.md, "Status codes").
 
 /// Why a call was refused. On any of these no byte of memory was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

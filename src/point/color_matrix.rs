@@ -9,7 +9,7 @@ pub struct Matrix {
 }
 
 impl Matrix {
-    /// From the 20 row-major values of SPEC (all finite: the ABI checks).
+    /// From the 20 row-major values of docs/abi.md (all finite: the ABI checks).
     pub fn new(m: &[f32; 20]) -> Matrix {
         Matrix {
             rows: core::array::from_fn(|i| core::array::from_fn(|j| m[5 * i + j])),

@@ -3,7 +3,7 @@
 //! In fixed point: round(x) = floor(x + 0.5), so the result is
 //! floor(((2c - 255) * factor * 2^15 + 2^23) / 2^16). With the factor rounded
 //! to 15 fractional bits the error is below 127.5 * 2^-16 < 0.002, well inside
-//! SPEC's ±1, and the arithmetic is exact integers on both paths.
+//! the ±1 of docs/abi.md, and the arithmetic is exact integers on both paths.
 
 /// The factor (in [0, 100]) with 15 fractional bits.
 fn fixed(factor: f32) -> i32 {

@@ -1,4 +1,4 @@
-//! The scalar kernels against SPEC's formulas in double precision:
+//! The scalar kernels against the formulas of docs/abi.md in double precision:
 //! exhaustively where the input space is small, by property tests on random
 //! images of odd sizes elsewhere.
 
@@ -7,7 +7,7 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use std::vec::Vec;
 
-/// SPEC's round: nearest, halves away from zero.
+/// docs/abi.md's round: nearest, halves away from zero.
 fn round(x: f64) -> f64 {
     x.signum() * (x.abs() + 0.5).floor()
 }

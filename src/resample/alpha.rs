@@ -1,4 +1,4 @@
-//! Pillow's conversions around the filters: RGBA → RGBa is SPEC's
+//! Pillow's conversions around the filters: RGBA → RGBa is docs/abi.md's
 //! `premultiply` (the same rounding), skipped for rows that are all opaque,
 //! where it changes nothing; RGBa → RGBA is Pillow's own, which truncates
 //! and leaves colour as it is where alpha is 0 or 255.

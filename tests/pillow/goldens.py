@@ -3,7 +3,7 @@
 Generates test images (photo-like, with soft and hard alpha edges, noise,
 odd sizes, extreme ratios), resizes each with Pillow's `Image.resize` for
 every rawpx filter, and writes one little-endian file the wasmtime tests
-read (tests/pillow.rs):
+read (tests/resize.rs):
 
     b"RPXG", u32 cases, then per case: u8 name length, name, u32 sw, sh,
     dw, dh, the sw*sh*4 source bytes, then dw*dh*4 bytes per filter in

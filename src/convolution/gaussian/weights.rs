@@ -7,6 +7,10 @@ use core::ops::Deref;
 /// The longest list of taps: u_0..u_R for R = ceil(3·SIGMA_MAX), one spare.
 const MOST: usize = 3 * SIGMA_MAX as usize + 2;
 
+/// The largest σ (≈ 0.20599) whose off-centre taps all round to 0: up to
+/// it, the Gaussian filters leave the image exactly as it was.
+pub const IDENTITY_UP_TO: f32 = f32::from_bits(0x3e52_ef49);
+
 /// The taps, on the stack: reading them needs no scratch, so they are ready
 /// before anything is reserved or written.
 pub struct Taps {
@@ -57,14 +61,14 @@ pub fn taps(sigma: f32) -> Option<Taps> {
 
 #[cfg(test)]
 mod tests {
-    use super::taps;
+    use super::{IDENTITY_UP_TO, taps};
 
     #[test]
     fn taps_sum_to_two_to_the_sixteen_and_fit_their_lanes_for_every_sigma() {
         for i in 1..=20_000 {
             let sigma = i as f32 / 200.0;
             let Some(t) = taps(sigma) else {
-                assert!(sigma < 0.3, "σ = {sigma} blurs nothing");
+                assert!(sigma <= IDENTITY_UP_TO, "σ = {sigma} blurs nothing");
                 continue;
             };
             assert!(t.len() % 2 == 0 && t.len() - 1 <= (3.0 * sigma).ceil() as usize + 1, "σ = {sigma}: {} taps", t.len());
@@ -76,6 +80,7 @@ mod tests {
 
     #[test]
     fn tiny_sigma_is_the_identity_and_the_radius_is_ceil_three_sigma() {
+        assert!(taps(IDENTITY_UP_TO).is_none() && taps(IDENTITY_UP_TO.next_up()).is_some());
         assert!(taps(0.1).is_none());
         assert!(taps(1e-30).is_none());
         // σ = 100: ceil(300) = 300 taps after the centre, 301 padded to 302.
