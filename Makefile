@@ -26,8 +26,18 @@ STABLE  := cargo +stable build -p rawpx --release --target $(TARGET) --target-di
 
 SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock .cargo/config.toml
 
-.PHONY: all size size-check test test-js test-host test-wasm test-nosimd test-browser fuzz demo bench tools clean
-all: dist/rawpx.wasm dist/rawpx-nosimd.wasm size
+# `make MODULE=resize,point`: a module of only those groups of exports
+# (point, colour, blur, resize, geometry: cargo features), built as
+# dist/rawpx-only-resize+point.wasm, and its size report.
+comma := ,
+MODULE ?=
+ONLY := $(if $(MODULE),dist/rawpx-only-$(subst $(comma),+,$(MODULE)).wasm)
+
+.PHONY: all size size-check test test-js test-host test-wasm test-nosimd test-subsets test-browser fuzz demo bench tools clean
+all: dist/rawpx.wasm dist/rawpx-nosimd.wasm size $(ONLY)
+ifneq ($(MODULE),)
+	node scripts/size-report.mjs $(ONLY)
+endif
 
 # --- tools -----------------------------------------------------------------
 tools: .tools/rust .tools/wabt .tools/chromium .tools/pillow/bin/python node_modules/.package-lock.json
@@ -72,6 +82,13 @@ dist/rawpx-nosimd.wasm: $(SOURCES) .tools/rust node_modules/.package-lock.json
 	mkdir -p dist
 	$(WASM_OPT) target/nosimd/$(TARGET)/release/rawpx.wasm -o $@
 
+# A subset module: `dist/rawpx-only-resize+point.wasm` has the resize and
+# point groups only.
+dist/rawpx-only-%.wasm: $(SOURCES) .tools/rust node_modules/.package-lock.json
+	$(RELEASE) --no-default-features --features $(subst +,$(comma),$*)
+	mkdir -p dist
+	$(WASM_OPT) target/$(TARGET)/release/rawpx.wasm -o $@
+
 dist/rawpx-stable.wasm: $(SOURCES) .tools/rust node_modules/.package-lock.json
 	$(STABLE)
 	mkdir -p dist
@@ -85,12 +102,12 @@ size-check: dist/rawpx.wasm dist/rawpx-nosimd.wasm dist/rawpx-stable.wasm .tools
 
 # --- test ------------------------------------------------------------------
 # The size check first, so the run ends on the test runners' own summary.
-test: size-check test-js test-host test-wasm test-nosimd test-browser
+test: size-check test-js test-host test-wasm test-nosimd test-subsets test-browser
 
 test-host: .tools/rust
 	cargo +stable test -p rawpx
 
-test-js: dist/rawpx.wasm dist/rawpx-nosimd.wasm
+test-js: dist/rawpx.wasm dist/rawpx-nosimd.wasm dist/rawpx-only-point.wasm
 	node --test tests/js/
 	node_modules/.bin/tsc -p tests/types
 
@@ -107,6 +124,14 @@ test-browser: dist/rawpx.wasm dist/rawpx-nosimd.wasm .tools/chromium
 # scalar references, so as the SIMD module.
 test-nosimd: dist/rawpx-nosimd.wasm tests/out/pillow/goldens.bin
 	RAWPX_WASM=$(CURDIR)/dist/rawpx-nosimd.wasm FUZZ_SECONDS=10 cargo +stable test -p rawpx-wasm-tests
+
+# Two subset modules under wasmtime: the exports each has (RAWPX_GROUPS),
+# the memory contract, the fuzz, and their group's own suite.
+test-subsets: dist/rawpx-only-resize.wasm dist/rawpx-only-point.wasm tests/out/pillow/goldens.bin
+	RAWPX_WASM=$(CURDIR)/dist/rawpx-only-resize.wasm RAWPX_GROUPS=resize FUZZ_SECONDS=5 \
+		cargo +stable test -p rawpx-wasm-tests --test memory --test fuzz --test resize
+	RAWPX_WASM=$(CURDIR)/dist/rawpx-only-point.wasm RAWPX_GROUPS=point FUZZ_SECONDS=5 \
+		cargo +stable test -p rawpx-wasm-tests --test memory --test fuzz --test point_ops
 
 # `make fuzz SECONDS=600`: the module's fuzz, then the loader's, for longer.
 SECONDS ?= 600

@@ -6,6 +6,18 @@ export type Source = string | URL | Response | PromiseLike<Response> | ArrayBuff
 /** Whether this engine runs SIMD128. */
 export const simdSupported: boolean;
 
+/** The module's status codes and what they mean: -1 invalid argument, -2 out of bounds, -3 out of memory, -4 overlap. */
+export const STATUS: Readonly<Record<number, string>>;
+
+/** resize's filters, in the module's order. */
+export const FILTERS: readonly ['nearest', 'box', 'bilinear', 'bicubic', 'lanczos3'];
+
+/**
+ * The table of operations the loader and the pool are built from: each
+ * method's export, its arguments, and how the pool splits it.
+ */
+export const operations: Readonly<Record<string, { fn?: string; uses?: string; reach?: number | ((...args: any[]) => number); whole?: boolean; moves?: boolean }>>;
+
 /**
  * Loads the module: `source`, or `{ simd, nosimd }` to choose from, or by
  * default the package's dist/rawpx.wasm (dist/rawpx-nosimd.wasm, the same

@@ -6,7 +6,8 @@
 // The methods, their argument checks and error messages, and the pool's
 // strips all come from it.
 
-const STATUS = { [-1]: 'invalid argument', [-2]: 'out of bounds', [-3]: 'out of memory', [-4]: 'overlap' };
+/** The module's status codes (src/status.rs) and what they mean. */
+export const STATUS = { [-1]: 'invalid argument', [-2]: 'out of bounds', [-3]: 'out of memory', [-4]: 'overlap' };
 
 /** A refused call: the status code, the function and the argument at fault. */
 export class RawpxError extends Error {
@@ -25,9 +26,9 @@ export class RawpxError extends Error {
 const isNumber = (v) => typeof v === 'number';
 const isList = (v) => v != null && typeof v === 'object' && typeof v.length === 'number';
 const must = (ok, Error, what) => (ok ? undefined : [Error, what]);
-const scalar = (ok, range, check) => ({ check: (v) => must(isNumber(v), TypeError, 'a number') || check?.(v), ok, range, put: (v) => [v] });
-const integer = (lo, hi) => scalar((v) => v >= lo && v <= hi, `${lo} to ${hi}`, (v) => must(Number.isInteger(v), RangeError, 'an integer'));
-const number = (lo, hi, above = false) => scalar((v) => (above ? v > lo : v >= lo) && v <= hi, `${above ? 'above ' : ''}${lo} to ${hi}`);
+const scalar = (ok, range, check, bounds) => ({ check: (v) => must(isNumber(v), TypeError, 'a number') || check?.(v), ok, range, put: (v) => [v], ...bounds });
+const integer = (lo, hi) => scalar((v) => v >= lo && v <= hi, `${lo} to ${hi}`, (v) => must(Number.isInteger(v), RangeError, 'an integer'), { lo, hi, integer: true });
+const number = (lo, hi, above = false) => scalar((v) => (above ? v > lo : v >= lo) && v <= hi, `${above ? 'above ' : ''}${lo} to ${hi}`, undefined, { lo, hi, above });
 const finite = scalar(Number.isFinite, 'finite');
 const allFinite = (v) => Array.from(v).every(Number.isFinite);
 const f32Bytes = (v) => new Uint8Array(Float32Array.from(v).buffer);

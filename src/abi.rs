@@ -8,6 +8,12 @@
 //! fail except for scratch (OUT_OF_MEMORY), which they reserve in full
 //! before writing.
 
+// A module of some groups only (features) leaves some checks unused.
+#![cfg_attr(
+    not(all(feature = "point", feature = "colour", feature = "blur", feature = "resize", feature = "geometry")),
+    allow(unused_imports, dead_code)
+)]
+
 use crate::limits::{AMOUNT, BOX_RADIUS, DELTA, FACTOR, THRESHOLD, TURNS, kernel_ok, sigma_ok};
 use crate::memory::in_caller_block;
 use crate::status::{Status, code};
@@ -129,6 +135,7 @@ macro_rules! exports {
     )*};
 }
 
+#[cfg(feature = "point")]
 exports! {
     fn grayscale(ptr: u32, w: u32, h: u32) |c| Ok(point::grayscale::run(c.image(ptr, w, h)?));
     fn invert(ptr: u32, w: u32, h: u32) |c| Ok(point::invert::run(c.image(ptr, w, h)?));
@@ -145,11 +152,6 @@ exports! {
         Ok(point::contrast::run(c.image(ptr, w, h)?, factor))
     };
 
-    fn color_matrix(ptr: u32, w: u32, h: u32, m: u32) |c| {
-        let m = point::color_matrix::Matrix::new(&c.floats::<20>(m, 20)?);
-        Ok(point::color_matrix::run(c.image(ptr, w, h)?, &m))
-    };
-
     fn apply_lut(ptr: u32, w: u32, h: u32, lut: u32) |c| {
         let mut table = [0u8; 1024];
         c.read(lut, &mut table)?;
@@ -160,7 +162,18 @@ exports! {
         let (px, out) = c.src_dst(image(ptr, w, h)?, span(out, 4096)?)?;
         Ok(point::histogram::scalar(px, out.try_into().map_err(|_| Status::OutOfBounds)?))
     };
+}
 
+#[cfg(feature = "colour")]
+exports! {
+    fn color_matrix(ptr: u32, w: u32, h: u32, m: u32) |c| {
+        let m = point::color_matrix::Matrix::new(&c.floats::<20>(m, 20)?);
+        Ok(point::color_matrix::run(c.image(ptr, w, h)?, &m))
+    };
+}
+
+#[cfg(feature = "blur")]
+exports! {
     fn gaussian_blur(ptr: u32, w: u32, h: u32, sigma: f32) |c| {
         check(sigma_ok(sigma))?;
         convolution::gaussian::blur(c.image(ptr, w, h)?, w as usize, sigma)
@@ -182,14 +195,20 @@ exports! {
         let weights = c.floats::<225>(kernel, n)?;
         convolution::convolve::convolve(c.image(ptr, w, h)?, w as usize, &weights[..n], size as usize, bias)
     };
+}
 
+#[cfg(feature = "resize")]
+exports! {
     fn resize(src: u32, sw: u32, sh: u32, dst: u32, dw: u32, dh: u32, filter: u32) |c| {
         let filter = resample::Filter::from_code(filter).ok_or(Status::InvalidArgument)?;
         let (src, dst) = c.src_dst(image(src, sw, sh)?, image(dst, dw, dh)?)?;
         let [sw, sh, dw, dh] = [sw, sh, dw, dh].map(|n| n as usize);
         resample::resize(src, sw, sh, dst, dw, dh, filter)
     };
+}
 
+#[cfg(feature = "geometry")]
+exports! {
     fn crop(src: u32, w: u32, h: u32, x: u32, y: u32, cw: u32, ch: u32, dst: u32) |c| {
         let inside = |at: u32, len: u32, size: u32| len > 0 && u64::from(at) + u64::from(len) <= u64::from(size);
         check(inside(x, cw, w) && inside(y, ch, h))?;

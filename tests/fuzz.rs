@@ -11,7 +11,7 @@
 //! `FUZZ_SECONDS` (default 30) and `FUZZ_SEED` (default 1) set the run; a
 //! failure prints `FUZZ_SEED=… FUZZ_CASE=…`, which runs that one call again.
 
-use rawpx_wasm_tests::exports::{Arg, EXPORTS};
+use rawpx_wasm_tests::exports::{self, Arg, Export};
 use rawpx_wasm_tests::{Rawpx, Rng, STACK_END};
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -104,8 +104,8 @@ fn f32_between(rng: &mut Rng, lo: f32, hi: f32) -> f32 {
 }
 
 /// A valid call of export `e` on a small random image.
-fn valid(rx: &mut Rawpx, rng: &mut Rng, e: usize) -> Case {
-    let (name, kinds) = EXPORTS[e];
+fn valid(rx: &mut Rawpx, rng: &mut Rng, export: &'static Export) -> Case {
+    let (name, kinds) = (export.name, &export.args[..]);
     // Small images, and now and then one needing more scratch.
     let (most_w, most_h) = if rng.next() % 8 == 0 { (300, 200) } else { (40, 24) };
     let (w, h) = (1 + (rng.next() % most_w) as u32, 1 + (rng.next() % most_h) as u32);
@@ -199,7 +199,8 @@ fn adversarial(rx: &Rawpx, rng: &mut Rng, case: &Case, kind: Arg) -> Val {
 /// Builds case `i` of the run with `seed` in a fresh instance.
 fn build(seed: u64, i: u64) -> (Rawpx, Case, bool) {
     let mut rng = Rng(seed.wrapping_mul(0x1000_0000_01b3) ^ i);
-    let e = (rng.next() % EXPORTS.len() as u64) as usize;
+    let present: Vec<&Export> = exports::present().collect();
+    let e = present[(rng.next() % present.len() as u64) as usize];
     let mut rx = Rawpx::new();
     let mut case = valid(&mut rx, &mut rng, e);
     // A quarter of the calls may grow memory by at most 0 to 3 pages.
@@ -270,11 +271,11 @@ fn main() {
         println!("{result:?}");
         std::process::exit(i32::from(result.is_err()));
     }
-    // Every export is fuzzed: the module has no filter this table misses.
-    let module = rawpx_wasm_tests::module();
-    for export in module.exports().map(|e| e.name()).filter(|n| !["memory", "alloc", "free"].contains(n)) {
-        assert!(EXPORTS.iter().any(|(name, _)| *name == export), "{export} is not in tests/src/exports.rs");
-    }
+    // Every export is fuzzed: the module has exactly the declared ones.
+    let mut have: Vec<&str> = rawpx_wasm_tests::module().exports().map(|e| e.name()).collect();
+    let mut want: Vec<&str> = exports::names().chain(["alloc", "free", "memory"]).collect();
+    (have.sort(), want.sort());
+    assert_eq!(have, want, "the module's exports against src/abi.rs and RAWPX_GROUPS");
     let budget = Duration::from_secs(var("FUZZ_SECONDS", 30));
     let start = Instant::now();
     let mut i = 0;
@@ -289,7 +290,7 @@ fn main() {
     let counts: Vec<String> = statuses.iter().map(|(s, n)| format!("{s}: {n}")).collect();
     println!(
         "fuzz: {i} calls of {} exports in {:.0} s (seed {seed}, {}), statuses {}, traps 0",
-        EXPORTS.len(),
+        exports::names().count(),
         start.elapsed().as_secs_f64(),
         rawpx_wasm_tests::module_path().display(),
         counts.join(", ")

@@ -1,7 +1,7 @@
 //! The module's memory contract: exports and imports, the initial size,
 //! alloc/free edge cases, reuse of freed blocks, and failure under a cap.
 
-use rawpx_wasm_tests::{PointOp, Rawpx, Rng, assert_memory_flat, module};
+use rawpx_wasm_tests::{Rawpx, Rng, module};
 
 #[test]
 fn the_module_imports_nothing_and_exports_the_spec() {
@@ -11,7 +11,7 @@ fn the_module_imports_nothing_and_exports_the_spec() {
     exports.sort();
     let mut want: Vec<&str> = rawpx_wasm_tests::exports::names().chain(["alloc", "free", "memory"]).collect();
     want.sort();
-    assert_eq!(exports, want, "the exports of tests/src/exports.rs, and memory, alloc, free");
+    assert_eq!(exports, want, "the exports src/abi.rs declares for RAWPX_GROUPS, and memory, alloc, free");
 }
 
 #[test]
@@ -58,23 +58,6 @@ fn free_ignores_null_and_pointers_alloc_never_returns() {
 }
 
 #[test]
-fn memory_stays_flat_over_200_rounds_of_alloc_op_free() {
-    let mut rx = Rawpx::new();
-    let mut rng = Rng(9);
-    let (w, h) = (640, 480);
-    let px = rng.image(w, h);
-    let ops = PointOp::all(&mut rng);
-    assert_memory_flat(&mut rx, &px, 200, |rx, ptr| {
-        for op in &ops {
-            assert_eq!(op.run(rx, ptr, w, h), 0);
-        }
-        let out = rx.alloc(4096);
-        assert_eq!(rx.call::<_, i32>("histogram", (ptr, w, h, out)), 0);
-        rx.free(out, 4096);
-    });
-}
-
-#[test]
 fn alloc_past_a_memory_cap_returns_zero_without_a_trap() {
     let cap = 4 << 20;
     let mut rx = Rawpx::with_memory_limit(cap);
@@ -90,8 +73,11 @@ fn alloc_past_a_memory_cap_returns_zero_without_a_trap() {
         assert!(blocks.len() < 8, "a 4 MiB cap held more than 7 MiB");
     }
     assert!(rx.memory_size() <= cap);
-    // What was allocated still works, and freeing makes room again.
-    assert_eq!(PointOp::Invert.run(&mut rx, blocks[0], w, h), 0);
+    // What was allocated still holds what is written, and freeing makes
+    // room again.
+    let pattern = Rng(10).bytes(len as usize);
+    rx.write(blocks[0], &pattern);
+    assert_eq!(rx.read(blocks[0], pattern.len()), pattern);
     for &ptr in &blocks {
         rx.free(ptr, len);
     }
@@ -181,65 +167,4 @@ fn many_live_blocks_are_each_freed_by_their_own_length_only() {
     assert!(again.iter().all(|&(ptr, _)| ptr != 0));
     assert_eq!(rx.memory_size(), size);
     assert_heap_works(&mut rx);
-}
-
-/// How many bytes a refused call may change: the allocator's bookkeeping
-/// (chunk headers and footers, free-list links, bin maps) for the handful
-/// of blocks an operation reserves and gives back, never a table or a row.
-const BOOKKEEPING: usize = 256;
-
-#[test]
-fn out_of_memory_at_any_point_writes_nothing_but_bookkeeping() {
-    let (w, h) = (96u32, 64u32);
-    let len = w * h * 4;
-    // Each call: (rx, src, dst, kernel) → status; the kernel block holds
-    // 225 weights of 1/225, put before memory is filled.
-    type Call = Box<dyn Fn(&mut Rawpx, u32, u32, u32) -> i32>;
-    let mut calls: Vec<(String, Call)> = Vec::new();
-    for sigma in [0.5f32, 2.0, 10.0, 41.0] {
-        calls.push((format!("gaussian_blur σ {sigma}"), Box::new(move |rx, src, _, _| rx.call("gaussian_blur", (src, w, h, sigma)))));
-        calls.push((format!("sharpen σ {sigma}"), Box::new(move |rx, src, _, _| rx.call("sharpen", (src, w, h, sigma, 2.0f32, 1u32)))));
-    }
-    for r in [1u32, 10, 1000] {
-        calls.push((format!("box_blur r {r}"), Box::new(move |rx, src, _, _| rx.call("box_blur", (src, w, h, r)))));
-    }
-    for size in [3u32, 15] {
-        calls.push((format!("convolve {size}"), Box::new(move |rx, src, _, k| rx.call("convolve", (src, w, h, k, size, 0.5f32)))));
-    }
-    for f in 0..5u32 {
-        for (dw, dh) in [(37u32, 29u32), (200, 130), (96, 20), (30, 64)] {
-            calls.push((format!("resize {f} to {dw}×{dh}"), Box::new(move |rx, src, dst, _| rx.call("resize", (src, w, h, dst, dw, dh, f)))));
-        }
-    }
-    let px = Rng(13).image(w, h);
-    let mut refused = 0;
-    for (name, call) in &calls {
-        let mut rx = Rawpx::with_memory_limit(2 << 20);
-        let src = rx.put(&px);
-        let dst = rx.put(&vec![7; 200 * 130 * 4]);
-        let kernel = rx.put(&[1.0f32 / 225.0; 225].iter().flat_map(|k| k.to_le_bytes()).collect::<Vec<_>>());
-        let mut fillers = rx.fill_memory();
-        // Free the fillers smallest first: every size of hole, until the call fits.
-        fillers.sort_by_key(|&(_, size)| size);
-        loop {
-            let before = rx.snapshot();
-            let status = call(&mut rx, src, dst, kernel);
-            if status == 0 {
-                break;
-            }
-            assert_eq!(status, -3, "{name}");
-            refused += 1;
-            let after = rx.snapshot();
-            let src_at = src as usize - rawpx_wasm_tests::STACK_END;
-            assert!(after[src_at..][..len as usize] == before[src_at..][..len as usize], "{name}: -3 but the image changed");
-            let changed = before.iter().zip(&after).filter(|(a, b)| a != b).count();
-            assert!(changed <= BOOKKEEPING, "{name}: -3 but {changed} bytes changed");
-            if fillers.is_empty() {
-                panic!("{name}: -3 with all memory free");
-            }
-            let (ptr, size) = fillers.remove(0);
-            rx.free(ptr, size);
-        }
-    }
-    assert!(refused > calls.len(), "every call was refused at least once: {refused}");
 }

@@ -2,7 +2,7 @@
 //! crate's scalar path, reserve their scratch before writing (OUT_OF_MEMORY
 //! leaves the image as it was), and do not grow memory once warmed up.
 
-use rawpx_wasm_tests::{Filter, Rawpx, Rng, SIZES, assert_memory_flat};
+use rawpx_wasm_tests::{Filter, Rawpx, Rng, SCRATCH_IMAGE, SIZES, ScratchCall, assert_memory_flat, assert_out_of_memory_writes_only_bookkeeping};
 
 fn assert_same(rx: &mut Rawpx, filter: &Filter, px: &[u8], w: u32, h: u32) {
     let ptr = rx.put(px);
@@ -127,4 +127,21 @@ fn repeated_filters_do_not_grow_memory() {
             assert_eq!(filter.run(rx, ptr, w, h), 0);
         }
     });
+}
+
+#[test]
+fn out_of_memory_at_any_point_writes_nothing_but_bookkeeping() {
+    let (w, h) = SCRATCH_IMAGE;
+    let mut calls: Vec<(String, ScratchCall)> = Vec::new();
+    for sigma in [0.5f32, 2.0, 10.0, 41.0] {
+        calls.push((format!("gaussian_blur σ {sigma}"), Box::new(move |rx, src, _, _| rx.call("gaussian_blur", (src, w, h, sigma)))));
+        calls.push((format!("sharpen σ {sigma}"), Box::new(move |rx, src, _, _| rx.call("sharpen", (src, w, h, sigma, 2.0f32, 1u32)))));
+    }
+    for r in [1u32, 10, 1000] {
+        calls.push((format!("box_blur r {r}"), Box::new(move |rx, src, _, _| rx.call("box_blur", (src, w, h, r)))));
+    }
+    for size in [3u32, 15] {
+        calls.push((format!("convolve {size}"), Box::new(move |rx, src, _, k| rx.call("convolve", (src, w, h, k, size, 0.5f32)))));
+    }
+    assert_out_of_memory_writes_only_bookkeeping(&calls);
 }

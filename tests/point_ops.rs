@@ -1,20 +1,8 @@
 //! The module's SIMD128 kernels give exactly the bytes of the scalar
 //! references, on random images of every size class and on exhaustive inputs.
 
-use rawpx_wasm_tests::{PointOp, Rawpx, Rng, SIZES, run_in_module};
+use rawpx_wasm_tests::{PointOp, Rawpx, Rng, SIZES, assert_memory_flat, assert_same_as_reference as assert_same};
 
-fn assert_same(rx: &mut Rawpx, op: &PointOp, px: &[u8], w: u32, h: u32) {
-    let got = run_in_module(rx, op, px, w, h);
-    let mut want = px.to_vec();
-    op.reference(&mut want);
-    if let Some(i) = got.iter().zip(&want).position(|(g, w)| g != w) {
-        let p = i / 4 * 4;
-        panic!(
-            "{op:?} on {w}×{h}: pixel {} is {:?}, the scalar reference gives {:?} (input {:?})",
-            i / 4, &got[p..p + 4], &want[p..p + 4], &px[p..p + 4]
-        );
-    }
-}
 
 #[test]
 fn every_point_op_equals_its_scalar_reference_on_random_images() {
@@ -62,24 +50,6 @@ fn contrast_equals_the_reference_across_its_range() {
 }
 
 #[test]
-fn color_matrix_equals_the_reference_for_extreme_matrices() {
-    let px: Vec<u8> = (0..=255u8).flat_map(|c| [c, 255 - c, c ^ 0xa5, c]).collect();
-    let mut rx = Rawpx::new();
-    let mut rng = Rng(3);
-    let mut overflow = [0.0; 20];
-    overflow[0] = f32::MAX;
-    overflow[1] = -f32::MAX;
-    let sepia = [
-        0.393, 0.769, 0.189, 0.0, 0.0, 0.349, 0.686, 0.168, 0.0, 0.0, 0.272, 0.534, 0.131, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0,
-    ];
-    let mut matrices = vec![overflow, sepia, [f32::MIN_POSITIVE; 20], [-1e30; 20], [0.5; 20]];
-    matrices.extend((0..50).map(|_| std::array::from_fn(|_| rng.f32(-300.0, 300.0))));
-    for m in matrices {
-        assert_same(&mut rx, &PointOp::ColorMatrix(m), &px, 32, 8);
-    }
-}
-
-#[test]
 fn histogram_equals_the_reference() {
     let mut rx = Rawpx::new();
     let mut rng = Rng(4);
@@ -109,4 +79,21 @@ fn a_chain_of_ops_on_one_buffer_equals_the_chained_references() {
         op.reference(&mut want);
     }
     assert_eq!(rx.read(ptr, want.len()), want);
+}
+
+#[test]
+fn memory_stays_flat_over_200_rounds_of_alloc_op_free() {
+    let mut rx = Rawpx::new();
+    let mut rng = Rng(9);
+    let (w, h) = (640, 480);
+    let px = rng.image(w, h);
+    let ops = PointOp::all(&mut rng);
+    assert_memory_flat(&mut rx, &px, 200, |rx, ptr| {
+        for op in &ops {
+            assert_eq!(op.run(rx, ptr, w, h), 0);
+        }
+        let out = rx.alloc(4096);
+        assert_eq!(rx.call::<_, i32>("histogram", (ptr, w, h, out)), 0);
+        rx.free(out, 4096);
+    });
 }

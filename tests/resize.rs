@@ -3,7 +3,7 @@
 //! against the crate's scalar kernels bit for bit.
 
 use rawpx_wasm_tests::resample::{self, Filter};
-use rawpx_wasm_tests::{Rawpx, Rng, SIZES};
+use rawpx_wasm_tests::{Rawpx, Rng, SCRATCH_IMAGE, SIZES, ScratchCall, assert_out_of_memory_writes_only_bookkeeping};
 use std::path::PathBuf;
 
 const NAMES: [&str; 5] = ["nearest", "box", "bilinear", "bicubic", "lanczos3"];
@@ -47,7 +47,7 @@ fn premultiplied(p: &[u8]) -> [i32; 4] {
     [0, 1, 2].map(|c| ((u32::from(p[c]) * a + 127) / 255) as i32).into_iter().chain([a as i32]).collect::<Vec<_>>().try_into().unwrap()
 }
 
-/// Nearest: each pixel is the source pixel ⌊(x + ½)·sw/dw⌋ (SPEC), where
+/// Nearest: each pixel is the source pixel ⌊(x + ½)·sw/dw⌋ (docs/abi.md), where
 /// at an exact tie either neighbour may be taken; Pillow's pick is one of
 /// them too (it sums sw/dw step by step, and lands either side of a tie).
 fn nearest_ok(case: &Case, got: &[u8]) {
@@ -102,7 +102,7 @@ fn resize_matches_pillow_on_every_filter() {
                 continue;
             }
             for (i, (g, w)) in got.chunks(4).zip(want.chunks(4)).enumerate() {
-                // SPEC: 1 per channel on opaque images, 2 on premultiplied
+                // docs/abi.md: 1 per channel on opaque images, 2 on premultiplied
                 // values with alpha.
                 let (d, bound) = if opaque {
                     (g.iter().zip(w).map(|(a, b)| (i32::from(*a) - i32::from(*b)).abs()).max().unwrap(), 1)
@@ -185,4 +185,16 @@ fn repeated_resizes_do_not_grow_memory() {
         sizes.push(rx.memory_size());
     }
     assert!(sizes.windows(2).all(|w| w[0] == w[1]), "memory grew: {sizes:?}");
+}
+
+#[test]
+fn out_of_memory_at_any_point_writes_nothing_but_bookkeeping() {
+    let (w, h) = SCRATCH_IMAGE;
+    let mut calls: Vec<(String, ScratchCall)> = Vec::new();
+    for f in 0..5u32 {
+        for (dw, dh) in [(37u32, 29u32), (200, 130), (96, 20), (30, 64)] {
+            calls.push((format!("resize {} to {dw}×{dh}", NAMES[f as usize]), Box::new(move |rx, src, dst, _| rx.call("resize", (src, w, h, dst, dw, dh, f)))));
+        }
+    }
+    assert_out_of_memory_writes_only_bookkeeping(&calls);
 }

@@ -1,10 +1,15 @@
-//! Every filter export and what each of its arguments is: the fuzz draws
-//! valid and adversarial values from it, and the export-list tests check
-//! that the module exports exactly these (and `memory`, `alloc`, `free`),
-//! so a new export without a line here fails loudly. Ranges come from the
-//! crate's `limits`, as the module's own checks do.
+//! Every filter export, read from where it is declared: the `exports!`
+//! blocks of `src/abi.rs`, each under its group's feature. Each parameter's
+//! kind follows from its name (the same name means the same thing in every
+//! export), with ranges from the crate's `limits`, as the module's own
+//! checks have them; a parameter name this file does not know fails the
+//! tests, so a new kind of argument gets a line here, a new export none.
+//!
+//! `RAWPX_GROUPS` (comma-separated) says which groups the module under test
+//! was built with, for subset modules (`make MODULE=...`); all by default.
 
 use rawpx::limits::{AMOUNT, BOX_RADIUS, DELTA, FACTOR, FILTERS, SIGMA_MAX, THRESHOLD, TURNS};
+use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Arg {
@@ -39,42 +44,97 @@ pub enum Arg {
     Finite,
 }
 
-use Arg::*;
+/// An export as `src/abi.rs` declares it.
+#[derive(Debug)]
+pub struct Export {
+    pub name: &'static str,
+    pub group: &'static str,
+    pub args: Vec<Arg>,
+}
 
-const IMAGE: [Arg; 3] = [Image, Width, Height];
-const SIGMA: Arg = F32 { lo: 0.0, hi: SIGMA_MAX, above: true };
+/// Every group of exports, a cargo feature each.
+pub const GROUPS: [&str; 5] = ["point", "colour", "blur", "resize", "geometry"];
 
 const fn u32s(r: core::ops::RangeInclusive<u32>) -> Arg {
-    U32(*r.start(), *r.end())
+    Arg::U32(*r.start(), *r.end())
 }
 
 const fn f32s(r: core::ops::RangeInclusive<f32>) -> Arg {
-    F32 { lo: *r.start(), hi: *r.end(), above: false }
+    Arg::F32 { lo: *r.start(), hi: *r.end(), above: false }
 }
 
-/// Each filter export: its name and its arguments, in order.
-pub const EXPORTS: &[(&str, &[Arg])] = &[
-    ("grayscale", &IMAGE),
-    ("invert", &IMAGE),
-    ("brightness", &[Image, Width, Height, I32(*DELTA.start(), *DELTA.end())]),
-    ("contrast", &[Image, Width, Height, f32s(FACTOR)]),
-    ("color_matrix", &[Image, Width, Height, Matrix]),
-    ("apply_lut", &[Image, Width, Height, Lut]),
-    ("premultiply", &IMAGE),
-    ("unpremultiply", &IMAGE),
-    ("histogram", &[Image, Width, Height, Counts]),
-    ("gaussian_blur", &[Image, Width, Height, SIGMA]),
-    ("box_blur", &[Image, Width, Height, u32s(BOX_RADIUS)]),
-    ("sharpen", &[Image, Width, Height, SIGMA, f32s(AMOUNT), u32s(THRESHOLD)]),
-    ("convolve", &[Image, Width, Height, Kernel, KernelSize, Finite]),
-    ("resize", &[Image, Width, Height, Output, OutWidth, OutHeight, U32(0, FILTERS - 1)]),
-    ("crop", &[Image, Width, Height, CropX, CropY, CropWidth, CropHeight, Output]),
-    ("rotate", &[Image, Width, Height, Output, u32s(TURNS)]),
-    ("flip_horizontal", &IMAGE),
-    ("flip_vertical", &IMAGE),
-];
+/// What a parameter is, by its name in `src/abi.rs`. `crop`'s and
+/// `resize`'s sizes are told apart by the export's other parameters.
+fn kind(param: &str, export: &str) -> Arg {
+    use Arg::*;
+    match (param, export) {
+        ("ptr" | "src", _) => Image,
+        ("w" | "sw", _) => Width,
+        ("h" | "sh", _) => Height,
+        ("dst", _) => Output,
+        ("dw", _) => OutWidth,
+        ("dh", _) => OutHeight,
+        ("m", _) => Matrix,
+        ("lut", _) => Lut,
+        ("out", _) => Counts,
+        ("kernel", _) => Kernel,
+        ("size", _) => KernelSize,
+        ("x", _) => CropX,
+        ("y", _) => CropY,
+        ("cw", _) => CropWidth,
+        ("ch", _) => CropHeight,
+        ("delta", _) => I32(*DELTA.start(), *DELTA.end()),
+        ("factor", _) => f32s(FACTOR),
+        ("sigma", _) => F32 { lo: 0.0, hi: SIGMA_MAX, above: true },
+        ("radius", "box_blur") => u32s(BOX_RADIUS),
+        ("amount", _) => f32s(AMOUNT),
+        ("threshold", _) => u32s(THRESHOLD),
+        ("bias", _) => Finite,
+        ("filter", "resize") => U32(0, FILTERS - 1),
+        ("quarter_turns", _) => u32s(TURNS),
+        _ => panic!("{export}: tests/src/exports.rs does not know the parameter `{param}`"),
+    }
+}
 
-/// The names of `EXPORTS`.
+/// Every filter export declared in `src/abi.rs`, with its group and its
+/// parameters, in order.
+pub fn declared() -> &'static [Export] {
+    static ALL: OnceLock<Vec<Export>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let abi = include_str!("../../src/abi.rs");
+        let mut all = Vec::new();
+        for block in abi.split("#[cfg(feature = \"").skip(1) {
+            let (group, body) = block.split_once('"').expect("a feature name");
+            let group = GROUPS.into_iter().find(|g| *g == group).unwrap_or_else(|| panic!("unknown group {group}"));
+            let Some(body) = body.split_once("exports! {").map(|(_, b)| b) else { continue };
+            let body = &body[..body.find("\n}\n").expect("the end of the exports! block")];
+            for item in body.split("    fn ").skip(1) {
+                let (name, rest) = item.split_once('(').expect("fn name(");
+                let params = &rest[..rest.find(')').expect("the parameter list")];
+                let args = params.split(',').map(|p| kind(p.split(':').next().unwrap().trim(), name)).collect();
+                all.push(Export { name, group, args });
+            }
+        }
+        assert!(all.len() >= 18, "read {} exports from src/abi.rs", all.len());
+        all
+    })
+}
+
+/// The groups of the module under test: `RAWPX_GROUPS`, or all.
+pub fn groups() -> Vec<&'static str> {
+    match std::env::var("RAWPX_GROUPS") {
+        Ok(list) => GROUPS.into_iter().filter(|g| list.split(',').any(|x| x.trim() == *g)).collect(),
+        Err(_) => GROUPS.to_vec(),
+    }
+}
+
+/// The exports the module under test has.
+pub fn present() -> impl Iterator<Item = &'static Export> {
+    let groups = groups();
+    declared().iter().filter(move |e| groups.contains(&e.group))
+}
+
+/// The names of the exports the module under test has.
 pub fn names() -> impl Iterator<Item = &'static str> {
-    EXPORTS.iter().map(|(name, _)| *name)
+    present().map(|e| e.name)
 }

@@ -197,9 +197,10 @@ pub enum PointOp {
 }
 
 impl PointOp {
-    /// Every operation, with random parameters drawn from `rng`.
+    /// Every operation the module under test has (`exports::present`),
+    /// with random parameters drawn from `rng`.
     pub fn all(rng: &mut Rng) -> Vec<PointOp> {
-        vec![
+        let ops = vec![
             PointOp::Grayscale,
             PointOp::Invert,
             PointOp::Brightness((rng.next() % 511) as i32 - 255),
@@ -208,7 +209,8 @@ impl PointOp {
             PointOp::ApplyLut(rng.bytes(1024).try_into().unwrap()),
             PointOp::Premultiply,
             PointOp::Unpremultiply,
-        ]
+        ];
+        ops.into_iter().filter(|op| exports::names().any(|name| name == op.name())).collect()
     }
 
     pub fn name(&self) -> &'static str {
@@ -345,4 +347,66 @@ pub fn run_in_module(rx: &mut Rawpx, op: &PointOp, px: &[u8], w: u32, h: u32) ->
     let out = rx.read(ptr, px.len());
     rx.free(ptr, px.len() as u32);
     out
+}
+
+/// How many bytes a refused call may change: the allocator's bookkeeping
+/// (chunk headers and footers, free-list links, bin maps) for the handful
+/// of blocks an operation reserves and gives back, never a table or a row.
+pub const BOOKKEEPING: usize = 256;
+
+/// A call on a 96×64 image at `src`, with a 200×130 destination at `dst`
+/// and a kernel block of 225 weights of 1/225 at `kernel`, all put before
+/// memory is filled; the status it returns.
+pub type ScratchCall = Box<dyn Fn(&mut Rawpx, u32, u32, u32) -> i32>;
+pub const SCRATCH_IMAGE: (u32, u32) = (96, 64);
+
+/// Runs each call with memory full, then with the fillers freed smallest
+/// first, so it meets every size of hole until it fits: each time it runs
+/// out of memory, it must have changed no byte of the image and at most
+/// BOOKKEEPING bytes in all.
+pub fn assert_out_of_memory_writes_only_bookkeeping(calls: &[(String, ScratchCall)]) {
+    let (w, h) = SCRATCH_IMAGE;
+    let len = (w * h * 4) as usize;
+    let px = Rng(13).image(w, h);
+    let mut refused = 0;
+    for (name, call) in calls {
+        let mut rx = Rawpx::with_memory_limit(2 << 20);
+        let src = rx.put(&px);
+        let dst = rx.put(&vec![7; 200 * 130 * 4]);
+        let kernel = rx.put(&[1.0f32 / 225.0; 225].iter().flat_map(|k| k.to_le_bytes()).collect::<Vec<_>>());
+        let mut fillers = rx.fill_memory();
+        fillers.sort_by_key(|&(_, size)| std::cmp::Reverse(size));
+        loop {
+            let before = rx.snapshot();
+            let status = call(&mut rx, src, dst, kernel);
+            if status == 0 {
+                break;
+            }
+            assert_eq!(status, -3, "{name}");
+            refused += 1;
+            let after = rx.snapshot();
+            let at = src as usize - STACK_END;
+            assert!(after[at..][..len] == before[at..][..len], "{name}: -3 but the image changed");
+            let changed = before.iter().zip(&after).filter(|(a, b)| a != b).count();
+            assert!(changed <= BOOKKEEPING, "{name}: -3 but {changed} bytes changed");
+            let (ptr, size) = fillers.pop().unwrap_or_else(|| panic!("{name}: -3 with all memory free"));
+            rx.free(ptr, size);
+        }
+    }
+    assert!(refused > calls.len(), "every call was refused at least once: {refused}");
+}
+
+/// Runs `op` in the module and as the scalar reference on `px`: the same
+/// bytes, or a failure naming the first differing pixel.
+pub fn assert_same_as_reference(rx: &mut Rawpx, op: &PointOp, px: &[u8], w: u32, h: u32) {
+    let got = run_in_module(rx, op, px, w, h);
+    let mut want = px.to_vec();
+    op.reference(&mut want);
+    if let Some(i) = got.iter().zip(&want).position(|(g, w)| g != w) {
+        let p = i / 4 * 4;
+        panic!(
+            "{op:?} on {w}×{h}: pixel {} is {:?}, the scalar reference gives {:?} (input {:?})",
+            i / 4, &got[p..p + 4], &want[p..p + 4], &px[p..p + 4]
+        );
+    }
 }
