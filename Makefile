@@ -110,6 +110,7 @@ test-host: .tools/rust
 test-js: dist/rawpx.wasm dist/rawpx-nosimd.wasm dist/rawpx-only-point.wasm
 	node --test tests/js/
 	node_modules/.bin/tsc -p tests/types
+	node_modules/.bin/tsc -p tests/types/tsconfig.es2022.json
 
 # With the fuzz (tests/fuzz.rs): 30 s on the SIMD module, 10 s on the fallback.
 test-wasm: dist/rawpx.wasm tests/out/pillow/goldens.bin

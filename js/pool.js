@@ -90,8 +90,9 @@ export async function createPool(module, options = {}) {
   });
 
   // Runs `steps` over strips of `data`; each worker also counts its own
-  // rows when `count`. The pixels, and the summed histogram.
-  async function strips(data, width, height, steps, halo, count) {
+  // rows when `count`; `progress()` after each strip. The pixels, and the
+  // summed histogram.
+  async function strips(data, width, height, steps, halo, count, progress) {
     const rows = Math.ceil(height / pool.length), line = width * 4;
     const out = new Uint8ClampedArray(height * line), histogram = new Uint32Array(1024);
     await Promise.all(pool.map(async (w, i) => {
@@ -102,20 +103,33 @@ export async function createPool(module, options = {}) {
       const done = await call(w, { data: strip, width, height: to - from, chain: steps, own: [top - from, bottom - top], count }, [strip.buffer]);
       out.set(done.data, top * line);
       done.histogram?.forEach((n, k) => (histogram[k] += n));
+      progress();
     }));
     return { out, histogram };
   }
 
   return {
-    /** Runs `chain`, a list of [method, ...args] of the image handle, on `image`; resolves to `{ data, width, height }`. */
-    async run({ data, width, height }, chain) {
+    /**
+     * Runs `chain`, a list of [method, ...args] of the image handle, on
+     * `image`; resolves to `{ data, width, height }`. `signal` (an
+     * AbortSignal) rejects the run with its reason, at once; `onProgress(done,
+     * total)` is called as each strip comes back.
+     */
+    async run({ data, width, height }, chain, { signal, onProgress } = {}) {
       if (broken) throw broken;
+      signal?.throwIfAborted();
+      const stages = plan(chain);
+      const total = stages.length * Math.ceil(height / Math.ceil(height / pool.length));
+      let done = 0;
+      const progress = () => { if (!signal?.aborted) onProgress?.(++done, total); };
+      const aborted = new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true }));
+      aborted.catch(() => {});
       let before = [];
-      for (const { steps, halo, whole } of plan(chain)) {
-        const done = await strips(data, width, height, before.concat(steps), halo, !!whole);
-        data = done.out;
+      for (const { steps, halo, whole } of stages) {
+        const result = await Promise.race([strips(data, width, height, before.concat(steps), halo, !!whole, progress), aborted]);
+        data = result.out;
         // autoLevels: one table from the whole image, applied by the next stage.
-        before = whole ? [['applyLut', autoLevelsTable(done.histogram, width * height, ...whole.slice(1))]] : [];
+        before = whole ? [['applyLut', autoLevelsTable(result.histogram, width * height, ...whole.slice(1))]] : [];
       }
       return { data, width, height };
     },

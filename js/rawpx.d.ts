@@ -1,4 +1,6 @@
 // Types for js/rawpx.js, the rawpx loader.
+// `Symbol.dispose` is declared by this lib whatever the project's target.
+/// <reference lib="esnext.disposable" />
 
 /** Where the module comes from: a URL, a fetch Response or its promise, the bytes, or a compiled Module. */
 export type Source = string | URL | Response | PromiseLike<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
@@ -41,6 +43,11 @@ export class RawpxError extends Error {
   /** What was at fault, e.g. `delta 300: -255 to 255`. */
   readonly arg?: string;
 }
+
+/** `ImageData` where its type exists (the DOM lib), else the plain object the loader returns there. */
+export type ImageDataOrPixels = typeof globalThis extends { ImageData: { prototype: infer T } }
+  ? T
+  : { data: Uint8ClampedArray; width: number; height: number };
 
 /** Pixels as in `ImageData`: RGBA8, not premultiplied, rows top to bottom. */
 export interface Pixels {
@@ -106,8 +113,8 @@ export interface RawpxImage {
   histogram(): Uint32Array;
   /** The pixels in Wasm memory without a copy: valid until the next allocation. */
   view(): Uint8ClampedArray;
-  /** Copies the pixels out: an ImageData where one exists, else `{ data, width, height }`. */
-  toImageData(): ImageData | { data: Uint8ClampedArray; width: number; height: number };
+  /** Copies the pixels out: an ImageData where the platform has one, else `{ data, width, height }`. */
+  toImageData(): ImageDataOrPixels;
   /** Gives the pixels' memory back; the image can't be used after. */
   free(): void;
   [Symbol.dispose](): void;

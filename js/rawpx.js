@@ -167,10 +167,21 @@ export function checkArgs(method, args) {
   return values;
 }
 
+// A file: URL, read from disk: Node and Bun can't fetch one (this is also
+// where load() finds the package's own module under Node, Deno and Bun).
+async function readFile(url) {
+  try {
+    return await (await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises')).readFile(new URL(url));
+  } catch (e) {
+    throw new Error(`rawpx.load: cannot read ${url} (${e.message}); in a bundler, import the module's URL ('rawpx/rawpx.wasm?url') and pass it to load()`, { cause: e });
+  }
+}
+
 async function instantiate(source) {
   if (source instanceof WebAssembly.Module) return { module: source, instance: await WebAssembly.instantiate(source) };
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return WebAssembly.instantiate(source);
   const url = typeof source === 'string' || source instanceof URL ? String(source) : '';
+  if (url.startsWith('file:')) return WebAssembly.instantiate(await readFile(url));
   const response = await (url ? fetch(url) : source);
   const from = response.url || url || 'the response';
   if (!response.ok) throw new Error(`rawpx.load: ${from} answered ${response.status} ${response.statusText}`.trim());

@@ -174,3 +174,19 @@ test('pool errors keep their kind: refusals in a worker, a module that fails, a 
   await assert.rejects(crashing.run(src, [['invert']]), { message: 'rawpx pool: a worker failed (boom)' }, 'later runs reject with the cause, not hang');
   crashing.terminate();
 });
+
+test('a pool run reports its progress strip by strip and stops at once on abort', async () => {
+  const pool = await createPool(module, 3);
+  const src = gradient(40, 30);
+  const seen = [];
+  const out = await pool.run(src, [['gaussianBlur', 1], ['autoLevels'], ['invert']], { onProgress: (done, total) => seen.push([done, total]) });
+  assert.deepEqual(seen, [[1, 6], [2, 6], [3, 6], [4, 6], [5, 6], [6, 6]], 'two stages of three strips');
+  assert.equal(out.data.length, 40 * 30 * 4);
+  const controller = new AbortController();
+  const run = pool.run(gradient(400, 300), [['gaussianBlur', 20], ['boxBlur', 30]], { signal: controller.signal });
+  controller.abort(new Error('the user went elsewhere'));
+  await assert.rejects(run, { message: 'the user went elsewhere' });
+  await assert.rejects(pool.run(src, [['invert']], { signal: AbortSignal.abort() }), { name: 'AbortError' });
+  assert.equal((await pool.run(src, [['invert']])).width, 40, 'the pool still runs');
+  pool.terminate();
+});

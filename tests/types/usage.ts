@@ -14,7 +14,7 @@ async function usage(canvas: CanvasRenderingContext2D, bytes: Uint8Array) {
   const counts: Uint32Array = img.histogram();
   const view: Uint8ClampedArray = img.view();
   const out = img.toImageData();
-  canvas.putImageData(out as ImageData, 0, 0);
+  canvas.putImageData(out, 0, 0);
   const status: number = again.exports.gaussian_blur(again.exports.alloc(400), 10, 10, 2);
   try { img.free(); } catch (e) { if (e instanceof RawpxError) console.log(e.code, e.fn); }
   {
