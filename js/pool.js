@@ -6,6 +6,9 @@
 // reaches comes from the loader's table of operations; a method that needs
 // the whole image (autoLevels) is computed over the whole image: the strips'
 // histograms are summed into one table, which every strip then applies.
+// Geometry (crop, rotate, the flips) ends a stage: each worker makes a strip
+// of its output from the rows, or for a quarter turn the columns, it comes
+// from.
 
 import { RawpxError, autoLevelsTable, checkArgs, operations } from './rawpx.js';
 
@@ -23,6 +26,13 @@ async function spawn(make) {
   return { post: (m, t) => w.postMessage(m, t), listen: (f, crash) => ((w.onmessage = (e) => f(e.data)), (w.onerror = crash)), end: () => w.terminate() };
 }
 
+// Columns [from, to) of every row of the w×h image `data`.
+function columns(data, w, h, from, to) {
+  const band = new Uint8ClampedArray((to - from) * h * 4);
+  for (let y = 0; y < h; y++) band.set(data.subarray((y * w + from) * 4, (y * w + to) * 4), y * (to - from) * 4);
+  return band;
+}
+
 // An error sent by a worker, as the class it was thrown as.
 const revive = ({ name, message, code, fn, arg }) =>
   name === 'RawpxError' ? new RawpxError(fn, code, arg)
@@ -31,21 +41,22 @@ const revive = ({ name, message, code, fn, arg }) =>
 
 /**
  * The chain as stages, each run on strips: `steps` (methods and their
- * arguments), `halo` (the rows they reach) and `whole`, a method needing the
- * whole image's histogram after them. Refuses, before any work, a method the
- * pool can't split, and bad arguments, as the loader would.
+ * arguments), `halo` (the rows and columns they reach) and `end`, a
+ * geometry method or a method needing the whole image's histogram
+ * (`whole`) after them. Refuses, before any work, a method the pool can't
+ * split, and bad arguments, as the loader would.
  */
 function plan(chain) {
   const stages = [{ steps: [], halo: 0 }];
   for (const [method, ...args] of chain) {
     const op = operations[method];
-    if (op?.moves) throw new RangeError(`rawpx pool: ${method} moves pixels between strips; run it on one image`);
     if (!op) throw new TypeError(`rawpx pool: no method ${method}`);
-    if (op.reach === undefined && !op.whole) throw new TypeError(`rawpx pool: ${method} returns no pixels to run on strips`);
+    if (op.moves) throw new RangeError(`rawpx pool: ${method} mixes rows across strips; run it on one image`);
+    if (op.reach === undefined && !op.whole && !op.geometry) throw new TypeError(`rawpx pool: ${method} returns no pixels to run on strips`);
     if (op.fn) checkArgs(method, args);
     const stage = stages.at(-1);
-    if (op.whole) {
-      stage.whole = [method, ...args];
+    if (op.whole || op.geometry) {
+      Object.assign(stage, { end: [method, ...args], whole: op.whole });
       stages.push({ steps: [], halo: 0 });
     } else {
       stage.steps.push([method, ...args]);
@@ -55,7 +66,33 @@ function plan(chain) {
   return stages;
 }
 
+const turns = (degrees) => (((degrees / 90) % 4) + 4) % 4;
+
 /**
+ * How a stage ending in `end` makes output rows [y0, y1) of a w×h image:
+ * the size of its output, and for a strip, the band of source rows
+ * (`rows`) or, for a quarter turn, of source columns it comes from, and the
+ * methods that turn that band, cut to it, into the strip.
+ */
+function geometry(end, w, h) {
+  const [method, ...args] = end ?? [];
+  const t = method === 'rotate' ? turns(args[0]) : 0;
+  if (method === 'crop') {
+    const [left, top, cw, ch] = args;
+    if (left + cw > w || top + ch > h) throw new RawpxError('crop', -1, operations.crop.refused(w, h, ...args));
+    return { size: [cw, ch], band: (y0, y1) => ({ rows: [top + y0, top + y1], cut: [left, cw], then: [] }) };
+  }
+  if (t % 2) {
+    // Output row y is source column y (90°) or w - 1 - y (270°).
+    const band = t === 1 ? (y0, y1) => [y0, y1] : (y0, y1) => [w - y1, w - y0];
+    return { size: [h, w], band: (y0, y1) => ({ columns: band(y0, y1), then: [['rotate', 90 * t]] }) };
+  }
+  const flipped = method === 'flipVertical' || t === 2;
+  return {
+    size: [w, h],
+    band: (y0, y1) => ({ rows: flipped ? [h - y1, h - y0] : [y0, y1], cut: [0, w], then: method && method !== 'autoLevels' ? [end] : [] }),
+  };
+}/**
  * Starts workers on `module`, a compiled WebAssembly.Module of rawpx or
  * rawpx-nosimd; it goes with each strip (cloning a Module shares its
  * compiled code) and each worker instantiates it once. `options`: how many
@@ -89,23 +126,32 @@ export async function createPool(module, options = {}) {
     w.post({ id, module, ...message }, transfer);
   });
 
-  // Runs `steps` over strips of `data`; each worker also counts its own
-  // rows when `count`; `progress()` after each strip. The pixels, and the
-  // summed histogram.
-  async function strips(data, width, height, steps, halo, count, progress) {
-    const rows = Math.ceil(height / pool.length), line = width * 4;
-    const out = new Uint8ClampedArray(height * line), histogram = new Uint32Array(1024);
-    await Promise.all(pool.map(async (w, i) => {
-      const [top, bottom] = [i * rows, Math.min(height, (i + 1) * rows)];
-      if (top >= bottom) return;
-      const [from, to] = [Math.max(0, top - halo), Math.min(height, bottom + halo)];
-      const strip = data.slice(from * line, to * line);
-      const done = await call(w, { data: strip, width, height: to - from, chain: steps, own: [top - from, bottom - top], count }, [strip.buffer]);
-      out.set(done.data, top * line);
-      done.histogram?.forEach((n, k) => (histogram[k] += n));
+  // Runs a stage over strips of `data` (w×h): `steps`, with `halo` rows
+  // and columns around each strip, then its `end`; each worker also counts
+  // its strip when `count`, and `progress()` follows each strip. The
+  // output pixels and size, and the summed histogram.
+  async function strips(data, w, h, { steps, halo, end, whole }, progress) {
+    const { size: [W, H], band } = geometry(end, w, h);
+    const rows = Math.ceil(H / pool.length);
+    const out = new Uint8ClampedArray(W * H * 4), histogram = new Uint32Array(1024);
+    await Promise.all(pool.map(async (worker, i) => {
+      const [y0, y1] = [i * rows, Math.min(H, (i + 1) * rows)];
+      if (y0 >= y1) return;
+      const { rows: r, columns: c, cut, then } = band(y0, y1);
+      // The band with its halo, clamped to the image, and where the strip's
+      // own part lies in it.
+      const [a, b] = r ?? c, n = r ? h : w;
+      const [from, to] = [Math.max(0, a - halo), Math.min(n, b + halo)];
+      const strip = r ? data.slice(from * w * 4, to * w * 4) : columns(data, w, h, from, to);
+      const [sw, sh] = r ? [w, to - from] : [to - from, h];
+      const own = r ? ['crop', cut[0], a - from, cut[1], b - a] : ['crop', a - from, 0, b - a, h];
+      const chain = [...steps, ...(sw === own[3] && sh === own[4] ? [] : [own]), ...then];
+      const done = await call(worker, { data: strip, width: sw, height: sh, chain, count: whole }, [strip.buffer]);
+      out.set(done.data, y0 * W * 4);
+      done.histogram?.forEach((k, v) => (histogram[v] += k));
       progress();
     }));
-    return { out, histogram };
+    return { out, width: W, height: H, histogram };
   }
 
   return {
@@ -119,17 +165,22 @@ export async function createPool(module, options = {}) {
       if (broken) throw broken;
       signal?.throwIfAborted();
       const stages = plan(chain);
-      const total = stages.length * Math.ceil(height / Math.ceil(height / pool.length));
-      let done = 0;
+      // Each stage's size, which also checks every crop before any work.
+      let total = 0, done = 0, [w, h] = [width, height];
+      for (const stage of stages) {
+        const { size } = geometry(stage.end, w, h);
+        total += Math.ceil(size[1] / Math.ceil(size[1] / pool.length));
+        [w, h] = size;
+      }
       const progress = () => { if (!signal?.aborted) onProgress?.(++done, total); };
       const aborted = new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true }));
       aborted.catch(() => {});
       let before = [];
-      for (const { steps, halo, whole } of stages) {
-        const result = await Promise.race([strips(data, width, height, before.concat(steps), halo, !!whole, progress), aborted]);
-        data = result.out;
+      for (const stage of stages) {
+        const result = await Promise.race([strips(data, width, height, { ...stage, steps: before.concat(stage.steps) }, progress), aborted]);
+        ({ out: data, width, height } = result);
         // autoLevels: one table from the whole image, applied by the next stage.
-        before = whole ? [['applyLut', autoLevelsTable(result.histogram, width * height, ...whole.slice(1))]] : [];
+        before = stage.whole ? [['applyLut', autoLevelsTable(result.histogram, width * height, ...stage.end.slice(1))]] : [];
       }
       return { data, width, height };
     },

@@ -95,7 +95,8 @@ export function autoLevelsTable(histogram, pixels, clip = 0) {
  * methods: `uses` names the export they need, `method` is the body. The pool:
  * `reach(...args)`, rows read above and below a pixel (0 for point ops);
  * `whole`, needs the whole image's histogram (the pool sums its strips');
- * `moves`, moves pixels between strips (the pool refuses it).
+ * `geometry`, moves whole rows or columns (the pool maps each output strip
+ * to the rows or columns it comes from); `moves`, mixes rows (refused).
  */
 export const operations = {
   grayscale: { fn: 'grayscale', reach: 0 },
@@ -120,16 +121,16 @@ export const operations = {
     into: (w, h, width, height, filter) => [width, height, (dst) => [dst, width, height, FILTERS.indexOf(filter)]],
   },
   crop: {
-    fn: 'crop', moves: true, args: [['left', OFFSET], ['top', OFFSET], ['width', SIDE], ['height', SIDE]],
+    fn: 'crop', geometry: true, args: [['left', OFFSET], ['top', OFFSET], ['width', SIDE], ['height', SIDE]],
     into: (w, h, left, top, width, height) => [width, height, (dst) => [left, top, width, height, dst]],
     refused: (w, h, left, top, width, height) => `${width}×${height} at (${left}, ${top}) is not inside the ${w}×${h} image`,
   },
   rotate: {
-    fn: 'rotate', moves: true, args: [['degrees', quarterTurn]],
+    fn: 'rotate', geometry: true, args: [['degrees', quarterTurn]],
     into: (w, h, degrees) => { const turns = (((degrees / 90) % 4) + 4) % 4; return [turns % 2 ? h : w, turns % 2 ? w : h, (dst) => [dst, turns]]; },
   },
-  flipHorizontal: { fn: 'flip_horizontal', reach: 0 },
-  flipVertical: { fn: 'flip_vertical', moves: true },
+  flipHorizontal: { fn: 'flip_horizontal', geometry: true },
+  flipVertical: { fn: 'flip_vertical', geometry: true },
   // Conveniences on the primitives.
   sepia: { uses: 'color_matrix', reach: 0, method(amount = 1) { return this.colorMatrix(mix(SEPIA, 1 - Math.min(1, amount))); } },
   saturate: { uses: 'color_matrix', reach: 0, method(amount) { return this.colorMatrix(mix(LUMA, amount)); } },

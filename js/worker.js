@@ -1,8 +1,8 @@
 // rawpx in a worker (a module worker in a page, worker_threads in Node):
 // runs a chain of image methods on the strip it is sent, with its own
-// instance of the module, and sends back the strip's own rows (`own`: the
-// first and how many), with their histogram when asked (`count`); buffers
-// are transferred.
+// instance of the module (the pool's chain ends by cutting the strip to its
+// own part), and sends back the pixels, with their histogram when asked
+// (`count`); buffers are transferred.
 import { load } from './rawpx.js';
 
 const port = globalThis.process?.versions?.node
@@ -13,13 +13,12 @@ if (!port) {
 }
 let rawpx;
 
-port.addEventListener('message', async ({ data: { id, module, data, width, height, chain, own, count } }) => {
+port.addEventListener('message', async ({ data: { id, module, data, width, height, chain, count } }) => {
   let img;
   try {
     rawpx ??= load(module);
     img = (await rawpx).image({ data, width, height });
     for (const [method, ...args] of chain) img[method](...args);
-    if (own[1] !== height) img.crop(0, own[0], width, own[1]);
     const histogram = count ? img.histogram() : undefined;
     const out = img.view().slice();
     port.postMessage({ id, data: out, histogram }, [out.buffer]);

@@ -152,7 +152,8 @@ test('the pool computes autoLevels over the whole image and refuses what it does
   const pool = await createPool(module, 2);
   await assert.rejects(pool.run(src, [['sharpenMore', 2]]), { name: 'TypeError', message: 'rawpx pool: no method sharpenMore' });
   await assert.rejects(pool.run(src, [['histogram']]), { name: 'TypeError', message: 'rawpx pool: histogram returns no pixels to run on strips' });
-  await assert.rejects(pool.run(src, [['crop', 0, 0, 2, 2]]), { name: 'RangeError', message: /crop moves pixels between strips/ });
+  await assert.rejects(pool.run(src, [['resize', 2, 2]]), { name: 'RangeError', message: /resize mixes rows across strips/ });
+  await assert.rejects(pool.run(src, [['crop', 60, 0, 5, 5]]), { name: 'RawpxError', message: /crop: invalid argument \(5×5 at \(60, 0\) is not inside the 64×48 image\)/ });
   await assert.rejects(pool.run(src, [['brightness', 2.5]]), { name: 'RangeError', message: 'rawpx.brightness: delta must be an integer, not 2.5' });
   pool.terminate();
   await assert.rejects(pool.run(src, [['invert']]), { message: 'rawpx pool: terminated' });
@@ -189,4 +190,29 @@ test('a pool run reports its progress strip by strip and stops at once on abort'
   await assert.rejects(pool.run(src, [['invert']], { signal: AbortSignal.abort() }), { name: 'AbortError' });
   assert.equal((await pool.run(src, [['invert']])).width, 40, 'the pool still runs');
   pool.terminate();
+});
+
+test('the pool runs crop, rotate and the flips, between blurs, with the single-thread bytes', async () => {
+  const px = await load(module);
+  const src = gradient(37, 23);
+  const chains = [
+    [['crop', 3, 2, 30, 17]],
+    [['gaussianBlur', 1.5], ['crop', 5, 4, 20, 11], ['boxBlur', 2]],
+    [['rotate', 90]], [['rotate', -90]], [['rotate', 180]], [['rotate', 270], ['rotate', 450]],
+    [['sharpen', { sigma: 1.2, amount: 2 }], ['rotate', 90], ['gaussianBlur', 2], ['rotate', 270], ['boxBlur', 3]],
+    [['flipVertical'], ['convolve', [1, 2, 1, 2, 4, 2, 1, 2, 1].map((k) => k / 16)], ['flipHorizontal'], ['gaussianBlur', 1]],
+    [['boxBlur', 4], ['flipHorizontal'], ['rotate', 90], ['autoLevels', 0.05], ['crop', 1, 1, 10, 30], ['invert']],
+  ];
+  for (const chain of chains) {
+    const img = px.image(src);
+    for (const [method, ...args] of chain) img[method](...args);
+    const want = { data: img.toImageData().data, width: img.width, height: img.height };
+    img.free();
+    for (const workers of [1, 2, 3, 7]) {
+      const pool = await createPool(module, workers);
+      const got = await pool.run(src, chain);
+      assert.deepEqual({ data: got.data, width: got.width, height: got.height }, want, `${JSON.stringify(chain)} on ${workers} workers`);
+      pool.terminate();
+    }
+  }
 });
