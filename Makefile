@@ -146,7 +146,13 @@ demo: dist/rawpx.wasm dist/rawpx-nosimd.wasm
 	node scripts/serve.mjs 8080
 
 # --- bench -----------------------------------------------------------------
-bench: dist/rawpx.wasm .tools/wabt
+# fast_image_resize from crates.io as a raw wasm32 SIMD128 module, a resize
+# peer in the bench (scripts/bench/fir; never shipped).
+FIR := scripts/bench/fir/target/$(TARGET)/release/fir_bench.wasm
+$(FIR): scripts/bench/fir/Cargo.toml scripts/bench/fir/Cargo.lock scripts/bench/fir/src/lib.rs .tools/rust
+	cargo +stable build --release --target $(TARGET) --manifest-path scripts/bench/fir/Cargo.toml
+
+bench: dist/rawpx.wasm .tools/wabt $(FIR)
 	node scripts/bench.mjs
 
 clean:

@@ -283,6 +283,11 @@ const PHOTON = { nearest: 1, bilinear: 2, bicubic: 3, lanczos3: 5 };
 const VIPS = { nearest: 'nearest', bilinear: 'linear', bicubic: 'cubic', lanczos3: 'lanczos3' };
 const PICA = { box: 'box', lanczos3: 'lanczos3' };
 const pica = new Pica({ features: ['js', 'wasm'] });
+// fast_image_resize 6.1 from crates.io as a raw wasm32 SIMD128 module
+// (scripts/bench/fir, built by `make bench`): the fastest resize a page can
+// load besides rawpx, not Pillow's bytes.
+const firPath = new URL('bench/fir/target/wasm32-unknown-unknown/release/fir_bench.wasm', import.meta.url);
+const fir = (await WebAssembly.instantiate(readFileSync(firPath))).instance.exports;
 async function timeAsync(fn, runs) {
   await fn();
   const t = [];
@@ -299,7 +304,7 @@ const geometry = [
   ['rotate 90°', src, [W, H], [H, W], 'rotate'],
 ];
 console.log(`\ngeometry (rawpx median of ${RUNS} runs, peers of ${PEER_RUNS}; e2e = copy in + op + copy out of the output)`);
-console.log('op                in-mem ms  ×floor   e2e ms  ×floor scratch    js ms  js/e2e  photon ms  ph/e2e   vips ms vips/e2e   pica ms pica/e2e');
+console.log('op                in-mem ms  ×floor   e2e ms  ×floor scratch    js ms  js/e2e  photon ms  ph/e2e   vips ms vips/e2e   pica ms pica/e2e  fir mem ms rawpx/fir  fir e2e fir/e2e  fir Δmax');
 for (const [name, from, [sw, sh], [dw, dh], filter] of want('geometry') ? geometry : []) {
   const fresh = await load(module);
   const fx = fresh.exports, inLen = sw * sh * 4, outLen = dw * dh * 4;
@@ -322,11 +327,32 @@ for (const [name, from, [sw, sh], [dw, dh], filter] of want('geometry') ? geomet
     ? time(() => vipsRun2(from, sw, sh, (im) => (filter === 'rotate' ? im.rot('d90') : im.resize(dw / sw, { vscale: dh / sh, kernel: VIPS[filter] }))), undefined, PEER_RUNS) : null;
   const picaMs = PICA[filter]
     ? await timeAsync(() => pica.resizeBuffer({ src: new Uint8Array(from.buffer, from.byteOffset, inLen), width: sw, height: sh, toWidth: dw, toHeight: dh, filter: PICA[filter] }), PEER_RUNS) : null;
+  // fir in its own memory, in memory and end to end, and how far its bytes
+  // are from rawpx's (Pillow's).
+  let firCols = '         —         —        —        —        —';
+  if (filter !== 'rotate') {
+    const [fs, fd] = [fir.alloc(inLen), fir.alloc(outLen)];
+    new Uint8Array(fir.memory.buffer, fs, inLen).set(from);
+    const firOp = () => fir.resize(fs, sw, sh, fd, dw, dh, FILTERS.indexOf(filter));
+    const firMem = time(firOp, undefined, PEER_RUNS);
+    const firE2e = time(() => { new Uint8Array(fir.memory.buffer, fs, inLen).set(from); firOp(); out.set(new Uint8Array(fir.memory.buffer, fd, outLen)); }, undefined, PEER_RUNS);
+    op();
+    const [a, b] = [new Uint8Array(fir.memory.buffer, fd, outLen), new Uint8Array(fx.memory.buffer, dp, outLen)];
+    // On pixels both make opaque: elsewhere the two unpremultiply differently.
+    let most = 0;
+    for (let i = 0; i < outLen; i += 4) {
+      if (a[i + 3] === 255 && b[i + 3] === 255) for (let c = 0; c < 3; c++) most = Math.max(most, Math.abs(a[i + c] - b[i + c]));
+    }
+    fir.free(fs, inLen);
+    fir.free(fd, outLen);
+    firCols = `${f(firMem)}${r(inMem / firMem)}  ${f(firE2e)}${r(firE2e / e2e)}${String(most).padStart(9)}`;
+  }
   const mem = `${(scratch / 2 ** 20).toFixed(1)} MiB`.padStart(8);
-  console.log(`${name.padEnd(17)}${f(inMem)}${r(inMem / floorIn)}${f(e2e)}${r(e2e / floorE2e)}${mem}${f(jsMs)}${r(jsMs / e2e)} ${col(photonMs)} ${col(vipsMs)} ${col(picaMs)}`);
+  console.log(`${name.padEnd(17)}${f(inMem)}${r(inMem / floorIn)}${f(e2e)}${r(e2e / floorE2e)}${mem}${f(jsMs)}${r(jsMs / e2e)} ${col(photonMs)} ${col(vipsMs)} ${col(picaMs)} ${firCols}`);
 }
 console.log('scratch: what the op grew a fresh instance\'s memory by, beyond the source and output blocks (the 4K source is 31.6 MiB).');
 console.log('photon: Triangle for bilinear, CatmullRom for bicubic; wasm-vips: kernel linear/cubic; pica: box and lanczos3 only. Only rawpx is Pillow\'s result.');
+console.log('fir: fast_image_resize 6.1, wasm32 SIMD128, raw exports; rawpx/fir is rawpx\'s in-memory time over fir\'s (below 1: rawpx faster); fir Δmax: its largest colour difference from rawpx (Pillow) where both are opaque.');
 
 // The worker pool: one σ=2 blur on 4K split over 1 and 2 workers, end to end
 // (strips out, blur, rows back), each worker its own instance.
