@@ -61,6 +61,14 @@ export interface Rawpx {
   readonly exports: RawpxExports;
   /** Copies the pixels into Wasm memory once. */
   image(pixels: Pixels): RawpxImage;
+  /** The same as `image`, for an ImageData. */
+  fromImageData(imageData: ImageData): RawpxImage;
+  /** The whole canvas of a 2D context (a canvas element's or an OffscreenCanvas'). */
+  fromCanvas(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D): RawpxImage;
+  /** An ImageBitmap, drawn through an OffscreenCanvas (or a canvas element). */
+  fromImageBitmap(bitmap: ImageBitmap): RawpxImage;
+  /** An image file (PNG, JPEG, WebP… as a Blob or File), decoded by createImageBitmap. */
+  fromBlob(blob: Blob): Promise<RawpxImage>;
   /** Gives the memory back (Wasm memory never shrinks) by a fresh instance; rejects while an image is not freed. */
   reset(): Promise<void>;
 }
@@ -115,6 +123,10 @@ export interface RawpxImage {
   view(): Uint8ClampedArray;
   /** Copies the pixels out: an ImageData where the platform has one, else `{ data, width, height }`. */
   toImageData(): ImageDataOrPixels;
+  /** Draws the pixels on the context's canvas, resized to the image; returns the context. */
+  toCanvas<C extends CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D>(ctx: C): C;
+  /** Encodes the pixels (default PNG; `quality` for JPEG and WebP) through an OffscreenCanvas or a canvas element. */
+  toBlob(type?: string, quality?: number): Promise<Blob>;
   /** Gives the pixels' memory back; the image can't be used after. */
   free(): void;
   [Symbol.dispose](): void;

@@ -199,6 +199,10 @@ async function instantiate(source) {
   return WebAssembly.instantiate(wasm);
 }
 
+// A w×h canvas to draw on: an OffscreenCanvas where there is one (workers
+// too), else a canvas element.
+const canvas = (w, h) => (typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(w, h) : Object.assign(document.createElement('canvas'), { width: w, height: h }));
+
 /** Whether this engine runs SIMD128: it validates a tiny module using one. */
 export const simdSupported = WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]));
 
@@ -284,6 +288,17 @@ export async function load(source, { simd = simdSupported } = {}) {
       const data = this.view().slice();
       return typeof ImageData === 'function' ? new ImageData(data, this.width, this.height) : { data, width: this.width, height: this.height };
     }
+    /** Draws the pixels on a 2D context's canvas, sized to the image; returns the context. */
+    toCanvas(ctx) {
+      Object.assign(ctx.canvas, { width: this.width, height: this.height });
+      ctx.putImageData(this.toImageData(), 0, 0);
+      return ctx;
+    }
+    /** Encodes the pixels (PNG by default) through an OffscreenCanvas, or a canvas element. */
+    toBlob(type = 'image/png', quality) {
+      const ctx = this.toCanvas(canvas(this.width, this.height).getContext('2d'));
+      return ctx.canvas.convertToBlob?.({ type, quality }) ?? new Promise((ok) => ctx.canvas.toBlob(ok, type, quality));
+    }
     free() {
       if (this.ptr) {
         x.free(this.ptr, this.length);
@@ -302,9 +317,25 @@ export async function load(source, { simd = simdSupported } = {}) {
     else if (!Image.prototype[method]) Image.prototype[method] = function (...args) { return this.call(method, args); };
   }
 
+  const image = (img) => new Image(img);
+  // The whole canvas of a 2D context, read back as pixels.
+  const fromCanvas = (ctx) => image(ctx.getImageData(0, 0, ctx.canvas.width, ctx.canvas.height));
+  const fromImageBitmap = (bitmap) => {
+    const ctx = canvas(bitmap.width, bitmap.height).getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    return fromCanvas(ctx);
+  };
   return {
     get exports() { return x; },
-    image: (img) => new Image(img),
+    image,
+    fromImageData: image,
+    fromCanvas,
+    fromImageBitmap,
+    /** Decodes an image file (a Blob: PNG, JPEG, WebP…) through createImageBitmap. */
+    async fromBlob(blob) {
+      const bitmap = await createImageBitmap(blob);
+      try { return fromImageBitmap(bitmap); } finally { bitmap.close(); }
+    },
     /**
      * Gives the memory back: Wasm memory never shrinks, so this swaps in a
      * fresh instance of the module. Every image must have been freed.

@@ -91,3 +91,43 @@ test('the worker pool in the page gives the single-thread pixels', async () => {
   }
   await page.close();
 });
+
+test('the platform\'s image types in and out: ImageData, canvas, OffscreenCanvas, ImageBitmap, PNG and JPEG blobs', async () => {
+  const { page, console } = await openDemo();
+  const [w, h] = [37, 23];
+  // Opaque, so a canvas (premultiplied inside) keeps every byte.
+  const data = Array.from({ length: w * h * 4 }, (_, i) => (i % 4 === 3 ? 255 : (i * 37 + 11) & 255));
+  const got = await page.evaluate(async ({ w, h, data }) => {
+    const { load } = await import('/js/rawpx.js');
+    const px = await load('/dist/rawpx.wasm');
+    const imageData = new ImageData(Uint8ClampedArray.from(data), w, h);
+    const chain = (img) => img.gaussianBlur(1.5).contrast(1.3).rotate(90);
+    const pixels = (img) => { const out = img.toImageData(); img.free(); return { data: Array.from(out.data), size: [out.width, out.height], kind: out.constructor.name }; };
+    const element = document.createElement('canvas').getContext('2d');
+    Object.assign(element.canvas, { width: w, height: h });
+    element.putImageData(imageData, 0, 0);
+    const offscreen = new OffscreenCanvas(w, h).getContext('2d');
+    offscreen.putImageData(imageData, 0, 0);
+    const drawn = chain(px.fromCanvas(element)).toCanvas(element);
+    const png = await px.fromImageData(imageData).toBlob();
+    const jpeg = await px.fromImageData(imageData).toBlob('image/jpeg', 0.9);
+    const decoded = await createImageBitmap(jpeg);
+    return {
+      imageData: pixels(chain(px.fromImageData(imageData))),
+      canvas: { data: Array.from(drawn.getImageData(0, 0, drawn.canvas.width, drawn.canvas.height).data), size: [drawn.canvas.width, drawn.canvas.height] },
+      offscreen: pixels(chain(px.fromCanvas(offscreen))),
+      bitmap: pixels(chain(px.fromImageBitmap(await createImageBitmap(imageData)))),
+      png: pixels(chain(await px.fromBlob(png))),
+      types: [png.type, jpeg.type, decoded.width, decoded.height],
+    };
+  }, { w, h, data });
+  const px = await load(readFileSync(join(root, 'dist/rawpx.wasm')));
+  const img = px.image({ width: w, height: h, data: Uint8ClampedArray.from(data) }).gaussianBlur(1.5).contrast(1.3).rotate(90);
+  const want = Array.from(img.toImageData().data);
+  assert.deepEqual(got.imageData, { data: want, size: [h, w], kind: 'ImageData' });
+  for (const way of ['offscreen', 'bitmap', 'png']) assert.deepEqual(got[way], got.imageData, way);
+  assert.deepEqual(got.canvas, { data: want, size: [h, w] }, 'toCanvas sizes the canvas and draws the pixels');
+  assert.deepEqual(got.types, ['image/png', 'image/jpeg', w, h]);
+  assert.ok(!console.some((m) => /error/i.test(m)), console.join('\n'));
+  await page.close();
+});

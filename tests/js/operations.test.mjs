@@ -26,7 +26,7 @@ test('every export has a table entry, a method and a declaration; every entry ha
     assert.equal(typeof img[method], 'function', `the image has no method ${method}`);
     assert.ok(declared.includes(method), `rawpx.d.ts declares no ${method}`);
   }
-  const own = ['width', 'height', 'view', 'toImageData', 'free'];
+  const own = ['width', 'height', 'view', 'toImageData', 'toCanvas', 'toBlob', 'free'];
   for (const member of declared) assert.ok(member in operations || own.includes(member), `rawpx.d.ts declares ${member}, which is no method`);
   assert.deepEqual(members('RawpxExports').sort(), [...exported, 'memory', 'alloc', 'free'].sort(), 'RawpxExports declares each export');
   img.free();
