@@ -11,6 +11,9 @@ export const simdSupported: boolean;
 /** The module's status codes and what they mean: -1 invalid argument, -2 out of bounds, -3 out of memory, -4 overlap. */
 export const STATUS: Readonly<Record<number, string>>;
 
+/** CSS Filter Effects 1's colour matrices, as color_matrix takes them (radians for hueRotate). */
+export const CSS_MATRIX: Readonly<Record<'sepia' | 'saturate' | 'hueRotate' | 'grayscale', (amount?: number) => number[]>>;
+
 /** resize's filters, in the module's order. */
 export const FILTERS: readonly ['nearest', 'box', 'bilinear', 'bicubic', 'lanczos3'];
 

@@ -67,6 +67,14 @@ const SEPIA = [0.393, 0.769, 0.189, 0.349, 0.686, 0.168, 0.272, 0.534, 0.131];
 const HUE = [-0.213, -0.715, 0.928, 0.143, 0.14, -0.283, -0.787, 0.715, 0.072];
 const mix = (base, t, sin = 0) =>
   [0, 1, 2].flatMap((i) => [0, 1, 2].map((j) => base[3 * i + j] + ((i === j) - base[3 * i + j]) * t + sin * HUE[3 * i + j]).concat(0, 0)).concat(0, 0, 0, 1, 0);
+/** CSS Filter Effects 1's colour matrices, as color_matrix takes them (shared with rawpx/css). */
+export const CSS_MATRIX = {
+  sepia: (a = 1) => mix(SEPIA, 1 - Math.min(1, a)),
+  saturate: (a = 1) => mix(LUMA, a),
+  hueRotate: (radians = 0) => mix(LUMA, Math.cos(radians), Math.sin(radians)),
+  // Rec. 709, unlike rawpx's own grayscale.
+  grayscale: (a = 1) => mix([0.2126, 0.7152, 0.0722, 0.2126, 0.7152, 0.0722, 0.2126, 0.7152, 0.0722], 1 - Math.min(1, a)),
+};
 // A lookup table from f(channel, value) for R, G, B; alpha kept.
 const table = (f) => Uint8Array.from({ length: 1024 }, (_, i) => (i < 768 ? Math.round(Math.min(255, Math.max(0, f(i >> 8, i & 255)))) : i & 255));
 // Levels: [lo, hi] to [outLo, outHi] through a gamma, per channel.
@@ -132,9 +140,9 @@ export const operations = {
   flipHorizontal: { fn: 'flip_horizontal', geometry: true },
   flipVertical: { fn: 'flip_vertical', geometry: true },
   // Conveniences on the primitives.
-  sepia: { uses: 'color_matrix', reach: 0, method(amount = 1) { return this.colorMatrix(mix(SEPIA, 1 - Math.min(1, amount))); } },
-  saturate: { uses: 'color_matrix', reach: 0, method(amount) { return this.colorMatrix(mix(LUMA, amount)); } },
-  hueRotate: { uses: 'color_matrix', reach: 0, method(degrees) { const a = (degrees * Math.PI) / 180; return this.colorMatrix(mix(LUMA, Math.cos(a), Math.sin(a))); } },
+  sepia: { uses: 'color_matrix', reach: 0, method(amount = 1) { return this.colorMatrix(CSS_MATRIX.sepia(amount)); } },
+  saturate: { uses: 'color_matrix', reach: 0, method(amount) { return this.colorMatrix(CSS_MATRIX.saturate(amount)); } },
+  hueRotate: { uses: 'color_matrix', reach: 0, method(degrees) { return this.colorMatrix(CSS_MATRIX.hueRotate((degrees * Math.PI) / 180)); } },
   /** c = 255·(c/255)^(1/g): g > 1 brightens the mid-tones. */
   gamma: { uses: 'apply_lut', reach: 0, method(g) { return this.applyLut(table((_, v) => 255 * (v / 255) ** (1 / g))); } },
   levels: { uses: 'apply_lut', reach: 0, method(...args) { return this.applyLut(table(levels(...args))); } },
@@ -271,6 +279,18 @@ export async function load(source, { simd = simdSupported } = {}) {
       } finally {
         for (const [p, n] of blocks) x.free(p, n);
       }
+    }
+    // Runs `f` on the image inside a border of `n` transparent black pixels,
+    // then cuts the border away: CSS's edge mode for blur (rawpx/css).
+    transparentEdges(n, f) {
+      const [w, h] = [this.width + 2 * n, this.height + 2 * n];
+      const ptr = reserve('filter', w * h * 4, `the ${w}×${h} bordered image`);
+      const padded = bytes(ptr, w * h * 4), from = this.view();
+      padded.fill(0);
+      for (let y = 0; y < this.height; y++) padded.set(from.subarray(y * this.width * 4, (y + 1) * this.width * 4), ((y + n) * w + n) * 4);
+      x.free(this.ptr, this.length);
+      Object.assign(this, { ptr, width: w, height: h, length: w * h * 4 });
+      try { f(); } finally { this.crop(n, n, w - 2 * n, h - 2 * n); }
     }
     /** Counts per channel: R in [0, 256), G, B, then A. */
     histogram() {

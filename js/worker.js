@@ -4,6 +4,8 @@
 // own part), and sends back the pixels, with their histogram when asked
 // (`count`); buffers are transferred.
 import { load } from './rawpx.js';
+// Strips may run filter() strings too.
+import './css.js';
 
 const port = globalThis.process?.versions?.node
   ? (await import('node:worker_threads')).parentPort

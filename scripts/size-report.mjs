@@ -100,16 +100,17 @@ groups.set('runtime', (groups.get('runtime') ?? 0) + m.raw - [...groups.values()
 
 console.log(`\nrawpx size report${' '.repeat(11)}     raw    gzip  brotli`);
 console.log(line(subset ?? 'dist/rawpx.wasm', m));
-let lm;
+let lm, cm;
 if (!subset) {
   const stable = readFileSync(root + 'dist/rawpx-stable.wasm');
   const nosimd = readFileSync(root + 'dist/rawpx-nosimd.wasm');
   const loader = readFileSync(root + 'js/rawpx.js');
-  const minified = Buffer.from(buildSync({ entryPoints: [root + 'js/rawpx.js'], minify: true, write: false, format: 'esm' }).outputFiles[0].contents);
+  const minify = (file) => sizes(Buffer.from(buildSync({ entryPoints: [root + file], minify: true, write: false, format: 'esm' }).outputFiles[0].contents));
   const [s, l] = [sizes(stable), sizes(loader)];
-  lm = sizes(minified);
+  [lm, cm] = [minify('js/rawpx.js'), minify('js/css.js')];
   console.log(line('js/rawpx.js', l));
   console.log(line('js/rawpx.js (esbuild -min)', lm));
+  console.log(line('js/css.js (esbuild -min)', cm) + '   (rawpx/css: filter() strings, imported apart)');
   console.log(line('dist/rawpx-nosimd.wasm', sizes(nosimd)) + '   (the scalar fallback, for engines without SIMD128)');
   console.log(line('stable, default panics', s) + `   (immediate-abort saves ${s.raw - m.raw} B raw, ${s.gzip - m.gzip} B gzip)`);
 }
@@ -133,7 +134,9 @@ for (const [g, bytes] of [...groups].sort((a, b) => b[1] - a[1])) {
 }
 if (!subset) {
   console.log(`  ${'loader'.padEnd(12)}${pad(lm.gzip, 8)}${pad(budget.loader_min_gzip_bytes, 14)}   (gzip, minified)`);
+  console.log(`  ${'css'.padEnd(12)}${pad(cm.gzip, 8)}${pad(budget.css_min_gzip_bytes, 14)}   (rawpx/css, gzip, minified)`);
   if (lm.gzip > budget.loader_min_gzip_bytes) failures.push(`loader ${lm.gzip} B gzip minified > budget ${budget.loader_min_gzip_bytes} B`);
+  if (cm.gzip > budget.css_min_gzip_bytes) failures.push(`rawpx/css ${cm.gzip} B gzip minified > budget ${budget.css_min_gzip_bytes} B`);
   for (const g of Object.keys(budget.module_groups)) if (!groups.has(g)) failures.push(`size-budget.json has a line for ${g}, which the module lacks`);
 }
 if (failures.length) {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { load, RawpxError } from '../../js/rawpx.js';
+import '../../js/css.js';
 import { createPool } from '../../js/pool.js';
 
 const wasm = await readFile(new URL('../../dist/rawpx.wasm', import.meta.url));
@@ -215,4 +216,22 @@ test('the pool runs crop, rotate and the flips, between blurs, with the single-t
       pool.terminate();
     }
   }
+});
+
+test('filter() strings: colour functions on the pool, blur() on one image only; bad strings name the token', async () => {
+  const px = await load(module);
+  const src = gradient(30, 20);
+  const want = pixels(px.image(src).filter('contrast(140%) sepia(0.5) hue-rotate(0.25turn)'));
+  const pool = await createPool(module, 3);
+  assert.deepEqual((await pool.run(src, [['filter', 'contrast(140%) sepia(0.5) hue-rotate(0.25turn)']])).data, want);
+  await assert.rejects(pool.run(src, [['filter', 'sepia(1) blur(2px)']]), { name: 'RangeError', message: /blur\(\) in a filter blurs against the image's own edges/ });
+  await assert.rejects(pool.run(src, [['filter', 'sepia(1) sepia(']]), { name: 'SyntaxError', message: "rawpx.filter: no filter function in 'sepia('" });
+  pool.terminate();
+  // blur() keeps the size and fades the edges to transparent, as CSS does.
+  const img = px.image(src).filter('blur(2px)');
+  assert.deepEqual([img.width, img.height], [30, 20]);
+  const v = img.view();
+  assert.ok(v[3] < 255 && v[4 * (10 * 30 + 15) + 3] === 255, 'a corner is part transparent, the middle opaque');
+  img.free();
+  assert.deepEqual(pixels(px.image(src).filter('none')), src.data);
 });

@@ -4,11 +4,12 @@
 import { load } from '../../js/rawpx.js';
 import { createPool, type Pool } from '../../js/pool.js';
 import '../../js/worker.js';
+import '../../js/css.js';
 
 async function readme(ctx: CanvasRenderingContext2D, module: WebAssembly.Module, imageData: ImageData) {
   const px = await load();
   const img = px.image(ctx.getImageData(0, 0, ctx.canvas.width, ctx.canvas.height));
-  img.grayscale().brightness(20).contrast(1.2).resize(640, 360, 'lanczos3').rotate(90);
+  img.grayscale().brightness(20).contrast(1.2).resize(640, 360, 'lanczos3').rotate(90).filter('sepia(0.5) blur(2px)');
   ctx.canvas.width = img.width;
   ctx.canvas.height = img.height;
   ctx.putImageData(img.toImageData(), 0, 0);

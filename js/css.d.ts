@@ -1,0 +1,17 @@
+// Types for js/css.js (rawpx/css): importing it gives every image `filter`.
+import './rawpx.js';
+
+declare module './rawpx.js' {
+  interface RawpxImage {
+    /**
+     * A CSS `filter` value, e.g. 'contrast(1.4) sepia(0.5) blur(2px) hue-rotate(90deg)': brightness, contrast,
+     * grayscale, sepia, saturate, hue-rotate, invert, opacity as CSS Filter Effects 1 defines them, each clamped
+     * before the next as Chromium does, and blur(Npx) against transparent black past the edges. A bad value is a
+     * SyntaxError naming the token; drop-shadow is refused until rawpx composites.
+     */
+    filter(value: string): this;
+  }
+}
+
+/** A CSS `filter` value as the steps `filter()` runs: a 4×5 matrix per colour function, and blurs. */
+export function parseFilter(value: string): Array<['matrix', number[]] | ['blur', number]>;
