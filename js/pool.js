@@ -12,14 +12,18 @@
 
 import { RawpxError, autoLevelsTable, checkArgs, operations } from './rawpx.js';
 
-const WORKER = new URL('./worker.js', import.meta.url);
-
 // A worker, from `make()` or else rawpx's own worker.js, in a page or in
 // Node (asked by name: some Node libraries, such as emscripten builds,
 // install a global `Worker` of their own); `listen(onMessage, onCrash)`.
+// In a page the worker is made in the literal form bundlers (Vite, webpack
+// 5) recognise and bundle as a worker with its imports.
 async function spawn(make) {
   const node = globalThis.process?.versions?.node;
-  const w = make ? await make() : node ? new (await import('node:worker_threads')).Worker(WORKER) : new Worker(WORKER, { type: 'module' });
+  const w = make
+    ? await make()
+    : node
+      ? new (await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:worker_threads')).Worker(new URL('./worker.js', import.meta.url))
+      : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   if (typeof w.on === 'function') {
     return { post: (m, t) => w.postMessage(m, t), listen: (f, crash) => w.on('message', f).on('error', crash), end: () => w.terminate() };
   }

@@ -7,27 +7,29 @@ import { load } from './rawpx.js';
 // Strips may run filter() strings too.
 import './css.js';
 
+// No top-level await: bundlers build workers as classic scripts too.
+const inPage = typeof WorkerGlobalScope === 'function' && globalThis instanceof WorkerGlobalScope;
 const port = globalThis.process?.versions?.node
-  ? (await import('node:worker_threads')).parentPort
-  : typeof WorkerGlobalScope === 'function' && globalThis instanceof WorkerGlobalScope && globalThis;
-if (!port) {
-  throw new Error('rawpx/worker runs inside a worker: start it with new Worker(url, { type: "module" }), or use rawpx/pool');
-}
+  ? import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:worker_threads').then((m) => m.parentPort)
+  : Promise.resolve(inPage && globalThis);
 let rawpx;
 
-port.addEventListener('message', async ({ data: { id, module, data, width, height, chain, count } }) => {
-  let img;
-  try {
-    rawpx ??= load(module);
-    img = (await rawpx).image({ data, width, height });
-    for (const [method, ...args] of chain) img[method](...args);
-    const histogram = count ? img.histogram() : undefined;
-    const out = img.view().slice();
-    port.postMessage({ id, data: out, histogram }, [out.buffer]);
-  } catch (e) {
-    const { name, message, code, fn, arg } = e;
-    port.postMessage({ id, error: { name, message, code, fn, arg } });
-  } finally {
-    img?.free();
-  }
+port.then((port) => {
+  if (!port) throw new Error('rawpx/worker runs inside a worker: start it with new Worker(url, { type: "module" }), or use rawpx/pool');
+  port.addEventListener('message', async ({ data: { id, module, data, width, height, chain, count } }) => {
+    let img;
+    try {
+      rawpx ??= load(module);
+      img = (await rawpx).image({ data, width, height });
+      for (const [method, ...args] of chain) img[method](...args);
+      const histogram = count ? img.histogram() : undefined;
+      const out = img.view().slice();
+      port.postMessage({ id, data: out, histogram }, [out.buffer]);
+    } catch (e) {
+      const { name, message, code, fn, arg } = e;
+      port.postMessage({ id, error: { name, message, code, fn, arg } });
+    } finally {
+      img?.free();
+    }
+  });
 });

@@ -8,12 +8,12 @@ import { extname, join, normalize } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png', '.css': 'text/css' };
 
-/** Serves the repository on `port` (0: any free one); resolves to the server. */
-export function serve(port = 0) {
+/** Serves `dir` (the repository by default) on `port` (0: any free one); resolves to the server. */
+export function serve(port = 0, dir = root) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
-      const body = await readFile(join(root, path.endsWith('/') ? path + 'index.html' : path));
+      const body = await readFile(join(dir, path.endsWith('/') ? path + 'index.html' : path));
       res.writeHead(200, { 'content-type': types[extname(path) || '.html'] ?? 'application/octet-stream' }).end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -1,0 +1,74 @@
+// rawpx as an app installs it: the `npm pack` tarball installed into a copy
+// of tests/vite-app, built by Vite (from the lock file) and served, and run
+// by Vite's dev server, each in Debian's Chromium: the main-thread chain and
+// the pool (a worker Vite bundles) must give Node's bytes.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, createServer } from 'vite';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+import { load } from '../../js/rawpx.js';
+import '../../js/css.js';
+import { chain, source } from '../vite-app/chain.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+const app = mkdtempSync(join(tmpdir(), 'rawpx-vite-'));
+cpSync(join(root, 'tests/vite-app'), app, { recursive: true });
+writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'rawpx-vite-app', private: true, type: 'module' }));
+const [{ filename }] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', app], { cwd: root, encoding: 'utf8' }));
+execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--offline', '--no-audit', '--no-fund', join(app, filename)], { cwd: app, stdio: 'ignore' });
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+after(() => browser.close());
+
+// Node's bytes for the same chain.
+const px = await load(readFileSync(join(root, 'dist/rawpx.wasm')));
+const img = px.image(source());
+for (const [method, ...args] of chain) img[method](...args);
+const want = { data: Array.from(img.toImageData().data), width: img.width, height: img.height };
+
+// Opens `url`, waits for the app's result, checks it against Node's.
+async function check(url) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForFunction(() => window.result, null, { timeout: 60_000 });
+  const result = await page.evaluate(() => window.result);
+  assert.equal(result.error, undefined, result.error);
+  assert.deepEqual(result.single, want);
+  assert.deepEqual(result.pooled, want);
+  assert.deepEqual(errors, []);
+  await page.close();
+}
+
+test('vite build: the chain and the pool give Node\'s bytes in Chromium', async () => {
+  await build({ root: app, logLevel: 'warn', build: { outDir: join(app, 'dist'), emptyOutDir: true } });
+  const assets = readdirSync(join(app, 'dist/assets'));
+  assert.ok(assets.some((f) => f.endsWith('.wasm')), `the module is an asset: ${assets}`);
+  assert.ok(assets.filter((f) => f.endsWith('.js')).length >= 2, `the worker is a chunk of its own: ${assets}`);
+  const server = await serve(0, join(app, 'dist'));
+  try {
+    await check(`http://127.0.0.1:${server.address().port}/`);
+  } finally {
+    server.close();
+  }
+});
+
+test('vite dev server: the same, rawpx pre-bundled as Vite does by default', async () => {
+  const server = await createServer({ root: app, logLevel: 'warn', server: { host: '127.0.0.1', port: 0 } });
+  await server.listen();
+  try {
+    await check(`http://127.0.0.1:${server.httpServer.address().port}/`);
+  } finally {
+    await server.close();
+  }
+});

@@ -1,0 +1,8 @@
+// The image and chain the Vite app runs, shared with the Node side of the test.
+export const chain = [['gaussianBlur', 2], ['sharpen', { sigma: 1, amount: 1 }], ['brightness', 20], ['contrast', 1.2], ['rotate', 90], ['filter', 'sepia(0.5)']];
+
+export const source = () => ({
+  width: 64,
+  height: 48,
+  data: Uint8ClampedArray.from({ length: 64 * 48 * 4 }, (_, i) => (i % 4 === 3 ? 255 - (i % 7) : (i * 37 + (i >> 9)) & 255)),
+});
