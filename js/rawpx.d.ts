@@ -21,7 +21,7 @@ export const FILTERS: readonly ['nearest', 'box', 'bilinear', 'bicubic', 'lanczo
  * The table of operations the loader and the pool are built from: each
  * method's export, its arguments, and how the pool splits it.
  */
-export const operations: Readonly<Record<string, { fn?: string; uses?: string; reach?: number | ((...args: any[]) => number); whole?: boolean; moves?: boolean }>>;
+export const operations: Readonly<Record<string, { fn?: string; uses?: string; reach?: number | ((...args: any[]) => number); whole?: boolean; geometry?: boolean; moves?: boolean }>>;
 
 /**
  * Loads the module: `source`, or `{ simd, nosimd }` to choose from, or by
