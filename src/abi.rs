@@ -21,7 +21,7 @@ use crate::{convolution, geometry, point, resample};
 
 type Checked<T = ()> = Result<T, Status>;
 
-/// A checked span of the caller's memory: inside the heap, not yet touched.
+/// A checked span of the caller's memory: inside one of its blocks, not yet touched.
 #[derive(Clone, Copy)]
 struct Span {
     ptr: u32,
