@@ -40,7 +40,7 @@ ifneq ($(MODULE),)
 endif
 
 # --- tools -----------------------------------------------------------------
-tools: .tools/rust .tools/wabt .tools/chromium .tools/pillow/bin/python node_modules/.package-lock.json
+tools: .tools/rust .tools/wabt .tools/chromium .tools/firefox .tools/pillow/bin/python node_modules/.package-lock.json
 
 .tools/rust:
 	rustup toolchain install $(NIGHTLY) --profile minimal --component rust-src --target $(TARGET)
@@ -54,6 +54,12 @@ tools: .tools/rust .tools/wabt .tools/chromium .tools/pillow/bin/python node_mod
 # Debian's Chromium, for the browser tests (playwright-core drives it).
 .tools/chromium:
 	[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
+	mkdir -p .tools && touch $@
+
+# Debian's Firefox ESR, for the browser tests (puppeteer-core drives it
+# over WebDriver BiDi).
+.tools/firefox:
+	[ -x /usr/bin/firefox-esr ] || { $(SUDO) apt-get update && $(SUDO) apt-get install -y firefox-esr; }
 	mkdir -p .tools && touch $@
 
 # A venv with the pinned Pillow, whose `Image.resize` the resize tests hold
@@ -117,8 +123,10 @@ test-wasm: dist/rawpx.wasm tests/out/pillow/goldens.bin
 	FUZZ_SECONDS=30 cargo +stable test -p rawpx-wasm-tests
 
 # The demo page in headless Chromium: streaming load, a chain and the worker
-# pool equal to Node's pixels, clicks, a screenshot in tests/out/.
-test-browser: dist/rawpx.wasm dist/rawpx-nosimd.wasm .tools/chromium
+# pool equal to Node's pixels, clicks, a screenshot in tests/out/; the image
+# types and CSS filters against Chromium's own; a Vite app from the packed
+# package; the loader and the pool in Firefox.
+test-browser: dist/rawpx.wasm dist/rawpx-nosimd.wasm .tools/chromium .tools/firefox
 	node --test tests/browser/
 
 # The whole wasmtime suite again on the fallback: the same bytes as the
