@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { offscreenWorker } from './offscreen.mjs';
 import { load } from '../../js/rawpx.js';
 import { sample } from '../../js/demo/sample.js';
 
@@ -191,5 +192,14 @@ test('img.filter() against Chromium\'s ctx.filter, function by function', async 
     "SyntaxError: rawpx.filter: an angle needs its unit: deg, grad, rad or turn in 'hue-rotate(3)'",
     "SyntaxError: rawpx.filter: no filter glow in 'glow(1)'",
   ]);
+  await page.close();
+});
+
+test('Chromium: a plain module worker runs rawpx on an OffscreenCanvas, with Node\'s bytes', async () => {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${server.address().port}/js/demo/`);
+  const { got, want } = await offscreenWorker(page);
+  assert.equal(got.error, undefined, got.error);
+  assert.deepEqual(got, want);
   await page.close();
 });

@@ -6,3 +6,11 @@ export const source = () => ({
   height: 48,
   data: Uint8ClampedArray.from({ length: 64 * 48 * 4 }, (_, i) => (i % 4 === 3 ? 255 - (i % 7) : (i * 37 + (i >> 9)) & 255)),
 });
+
+// The same image with every alpha 255, for round trips through a canvas,
+// which keeps its pixels premultiplied.
+export const opaque = () => {
+  const image = source();
+  for (let i = 3; i < image.data.length; i += 4) image.data[i] = 255;
+  return image;
+};
