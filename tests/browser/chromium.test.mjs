@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
-import { offscreenWorker } from './offscreen.mjs';
+import { testOffscreenWorker } from './offscreen.mjs';
 import { load } from '../../js/rawpx.js';
 import { sample } from '../../js/demo/sample.js';
 
@@ -195,11 +195,4 @@ test('img.filter() against Chromium\'s ctx.filter, function by function', async 
   await page.close();
 });
 
-test('Chromium: a plain module worker runs rawpx on an OffscreenCanvas, with Node\'s bytes', async () => {
-  const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${server.address().port}/js/demo/`);
-  const { got, want } = await offscreenWorker(page);
-  assert.equal(got.error, undefined, got.error);
-  assert.deepEqual(got, want);
-  await page.close();
-});
+testOffscreenWorker('Chromium', browser, server);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { serve } from '../../scripts/serve.mjs';
-import { offscreenWorker } from './offscreen.mjs';
+import { testOffscreenWorker } from './offscreen.mjs';
 import { load } from '../../js/rawpx.js';
 import '../../js/css.js';
 import { chain, source } from '../vite-app/chain.js';
@@ -52,11 +52,4 @@ test('Firefox: a streaming load, a chain and the pool give Node\'s bytes', async
   await page.close();
 });
 
-test('Firefox: a plain module worker runs rawpx on an OffscreenCanvas, with Node\'s bytes', async () => {
-  const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${server.address().port}/js/demo/`);
-  const { got, want } = await offscreenWorker(page);
-  assert.equal(got.error, undefined, got.error);
-  assert.deepEqual(got, want);
-  await page.close();
-});
+testOffscreenWorker('Firefox', browser, server);
