@@ -10,7 +10,7 @@
 // of its output from the rows, or for a quarter turn the columns, it comes
 // from.
 
-import { RawpxError, autoLevelsTable, checkArgs, operations } from './rawpx.js';
+import { RawpxError, autoLevelsTable, checkArgs, operations, quarterTurns } from './rawpx.js';
 
 // A worker, from `make()` or else rawpx's own worker.js, in a page or in
 // Node (asked by name: some Node libraries, such as emscripten builds,
@@ -45,9 +45,9 @@ const revive = ({ name, message, code, fn, arg }) =>
 
 /**
  * The chain as stages, each run on strips: `steps` (methods and their
- * arguments), `halo` (the rows and columns they reach) and `end`, a
- * geometry method or a method needing the whole image's histogram
- * (`whole`) after them. Refuses, before any work, a method the pool can't
+ * arguments), `halo` (the rows and columns they reach), and after them
+ * either `end`, a geometry method, or `whole`, a method needing the whole
+ * image's histogram. Refuses, before any work, a method the pool can't
  * split, and bad arguments, as the loader would.
  */
 function plan(chain) {
@@ -60,7 +60,7 @@ function plan(chain) {
     if (op.fn) checkArgs(method, args);
     const stage = stages.at(-1);
     if (op.whole || op.geometry) {
-      Object.assign(stage, { end: [method, ...args], whole: op.whole });
+      stage[op.whole ? 'whole' : 'end'] = [method, ...args];
       stages.push({ steps: [], halo: 0 });
     } else {
       stage.steps.push([method, ...args]);
@@ -70,8 +70,6 @@ function plan(chain) {
   return stages;
 }
 
-const turns = (degrees) => (((degrees / 90) % 4) + 4) % 4;
-
 /**
  * How a stage ending in `end` makes output rows [y0, y1) of a w×h image:
  * the size of its output, and for a strip, the band of source rows
@@ -80,7 +78,7 @@ const turns = (degrees) => (((degrees / 90) % 4) + 4) % 4;
  */
 function geometry(end, w, h) {
   const [method, ...args] = end ?? [];
-  const t = method === 'rotate' ? turns(args[0]) : 0;
+  const t = method === 'rotate' ? quarterTurns(args[0]) : 0;
   if (method === 'crop') {
     const [left, top, cw, ch] = args;
     if (left + cw > w || top + ch > h) throw new RawpxError('crop', -1, operations.crop.refused(w, h, ...args));
@@ -94,9 +92,11 @@ function geometry(end, w, h) {
   const flipped = method === 'flipVertical' || t === 2;
   return {
     size: [w, h],
-    band: (y0, y1) => ({ rows: flipped ? [h - y1, h - y0] : [y0, y1], cut: [0, w], then: method && method !== 'autoLevels' ? [end] : [] }),
+    band: (y0, y1) => ({ rows: flipped ? [h - y1, h - y0] : [y0, y1], cut: [0, w], then: end ? [end] : [] }),
   };
-}/**
+}
+
+/**
  * Starts workers on `module`, a compiled WebAssembly.Module of rawpx or
  * rawpx-nosimd; it goes with each strip (cloning a Module shares its
  * compiled code) and each worker instantiates it once. `options`: how many
@@ -150,7 +150,7 @@ export async function createPool(module, options = {}) {
       const [sw, sh] = r ? [w, to - from] : [to - from, h];
       const own = r ? ['crop', cut[0], a - from, cut[1], b - a] : ['crop', a - from, 0, b - a, h];
       const chain = [...steps, ...(sw === own[3] && sh === own[4] ? [] : [own]), ...then];
-      const done = await call(worker, { data: strip, width: sw, height: sh, chain, count: whole }, [strip.buffer]);
+      const done = await call(worker, { data: strip, width: sw, height: sh, chain, count: !!whole }, [strip.buffer]);
       out.set(done.data, y0 * W * 4);
       done.histogram?.forEach((k, v) => (histogram[v] += k));
       progress();
@@ -184,7 +184,7 @@ export async function createPool(module, options = {}) {
         const result = await Promise.race([strips(data, width, height, { ...stage, steps: before.concat(stage.steps) }, progress), aborted]);
         ({ out: data, width, height } = result);
         // autoLevels: one table from the whole image, applied by the next stage.
-        before = stage.whole ? [['applyLut', autoLevelsTable(result.histogram, width * height, ...stage.end.slice(1))]] : [];
+        before = stage.whole ? [['applyLut', autoLevelsTable(result.histogram, width * height, ...stage.whole.slice(1))]] : [];
       }
       return { data, width, height };
     },

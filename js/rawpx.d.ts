@@ -14,6 +14,9 @@ export const STATUS: Readonly<Record<number, string>>;
 /** CSS Filter Effects 1's colour matrices, as color_matrix takes them (radians for hueRotate). */
 export const CSS_MATRIX: Readonly<Record<'sepia' | 'saturate' | 'hueRotate' | 'grayscale', (amount?: number) => number[]>>;
 
+/** Clockwise quarter turns in [0, 3] for a multiple of 90 degrees (negative ones too). */
+export function quarterTurns(degrees: number): number;
+
 /** resize's filters, in the module's order. */
 export const FILTERS: readonly ['nearest', 'box', 'bilinear', 'bicubic', 'lanczos3'];
 

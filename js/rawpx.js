@@ -53,6 +53,8 @@ const bytes = (n) => ({
   put: (v, copy) => [copy(Uint8Array.from(v))],
 });
 const oneOf = (names) => ({ check: (v) => must(names.includes(v), TypeError, names.join(', ')), ok: () => true, put: (v) => [names.indexOf(v)] });
+/** Clockwise quarter turns in [0, 3] for a multiple of 90 degrees, negative ones too (shared with the pool). */
+export const quarterTurns = (degrees) => (((degrees / 90) % 4) + 4) % 4;
 const quarterTurn = scalar(() => true, '', (v) => must(v % 90 === 0, RangeError, 'a multiple of 90'));
 
 export const FILTERS = ['nearest', 'box', 'bilinear', 'bicubic', 'lanczos3'];
@@ -135,7 +137,7 @@ export const operations = {
   },
   rotate: {
     fn: 'rotate', geometry: true, args: [['degrees', quarterTurn]],
-    into: (w, h, degrees) => { const turns = (((degrees / 90) % 4) + 4) % 4; return [turns % 2 ? h : w, turns % 2 ? w : h, (dst) => [dst, turns]]; },
+    into: (w, h, degrees) => { const turns = quarterTurns(degrees); return [turns % 2 ? h : w, turns % 2 ? w : h, (dst) => [dst, turns]]; },
   },
   flipHorizontal: { fn: 'flip_horizontal', geometry: true },
   flipVertical: { fn: 'flip_vertical', geometry: true },
@@ -261,20 +263,18 @@ export async function load(source, { simd = simdSupported } = {}) {
         bytes(p, data.length).set(data);
         return p;
       };
+      const given = values.map(([, , v]) => v);
       try {
         const params = values.flatMap(([name, kind, v]) => kind.put(v, (data) => copy(name, data)));
-        const [w, h, into] = op.into ? op.into(this.width, this.height, ...values.map(([, , v]) => v)) : [];
+        const [w, h, into] = op.into ? op.into(this.width, this.height, ...given) : [];
         const dst = into && reserve(op.fn, w * h * 4, `the ${w}×${h} result`);
         const code = x[op.fn](ptr, this.width, this.height, ...(into ? into(dst) : params));
         if (code) {
           if (into) x.free(dst, w * h * 4);
-          const why = code === -1 && op.refused ? op.refused(this.width, this.height, ...values.map(([, , v]) => v)) : code === -3 ? 'no memory for scratch' : '';
+          const why = code === -1 && op.refused ? op.refused(this.width, this.height, ...given) : code === -3 ? 'no memory for scratch' : '';
           throw new RawpxError(op.fn, code, why);
         }
-        if (into) {
-          x.free(ptr, this.length);
-          Object.assign(this, { ptr: dst, width: w, height: h, length: w * h * 4 });
-        }
+        if (into) this.adopt(dst, w, h);
         return this;
       } finally {
         for (const [p, n] of blocks) x.free(p, n);
@@ -288,9 +288,13 @@ export async function load(source, { simd = simdSupported } = {}) {
       const padded = bytes(ptr, w * h * 4), from = this.view();
       padded.fill(0);
       for (let y = 0; y < this.height; y++) padded.set(from.subarray(y * this.width * 4, (y + 1) * this.width * 4), ((y + n) * w + n) * 4);
+      this.adopt(ptr, w, h);
+      try { f(); } finally { this.crop(n, n, w - 2 * n, h - 2 * n); }
+    }
+    // Takes the w×h block at `ptr` as the image's pixels, freeing the old.
+    adopt(ptr, w, h) {
       x.free(this.ptr, this.length);
       Object.assign(this, { ptr, width: w, height: h, length: w * h * 4 });
-      try { f(); } finally { this.crop(n, n, w - 2 * n, h - 2 * n); }
     }
     /** Counts per channel: R in [0, 256), G, B, then A. */
     histogram() {
