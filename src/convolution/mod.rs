@@ -17,7 +17,7 @@ pub mod premultiplied;
 #[cfg(test)]
 mod tests;
 
-pub use crate::scratch::{Scratch, ZeroAll, reserve};
+pub use crate::scratch::{ZeroAll, reserve};
 
 /// Fills the `left` pixels before and everything after the `w` pixels at
 /// `left` with copies of the first and last of them: clamp-to-edge, so the
