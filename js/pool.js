@@ -15,8 +15,9 @@ import { RawpxError, autoLevelsTable, checkArgs, operations, quarterTurns } from
 // A worker, from `make()` or else rawpx's own worker.js, in a page or in
 // Node (asked by name: some Node libraries, such as emscripten builds,
 // install a global `Worker` of their own); `listen(onMessage, onCrash)`.
-// In a page the worker is made in the literal form bundlers (Vite, webpack
-// 5) recognise and bundle as a worker with its imports.
+// In a page the worker is made in the literal form bundlers recognise and
+// bundle as a worker with its imports (Vite: tests/browser/vite.test.mjs;
+// webpack 5 documents the same form, not tested here).
 async function spawn(make) {
   const node = globalThis.process?.versions?.node;
   const w = make
