@@ -10,14 +10,25 @@
 
 // A module of some groups only (features) leaves some checks unused.
 #![cfg_attr(
-    not(all(feature = "point", feature = "colour", feature = "blur", feature = "resize", feature = "geometry")),
+    not(all(
+        feature = "point",
+        feature = "colour",
+        feature = "blur",
+        feature = "resize",
+        feature = "geometry",
+        feature = "composite",
+        feature = "tone"
+    )),
     allow(unused_imports, dead_code)
 )]
 
-use crate::limits::{AMOUNT, BOX_RADIUS, DELTA, FACTOR, THRESHOLD, TURNS, kernel_ok, sigma_ok};
+use crate::limits::{
+    AMOUNT, BLOCK, BOX_RADIUS, DELTA, DITHER_METHODS, FACTOR, HUE, LEVELS, LIGHTNESS, MODES, NOISE, OPACITY, SATURATION,
+    THRESHOLD, TURNS, VIBRANCE, kernel_ok, sigma_ok,
+};
 use crate::memory::in_caller_block;
 use crate::status::{Status, code};
-use crate::{convolution, geometry, point, resample};
+use crate::{composite, convolution, geometry, point, resample, tone};
 
 type Checked<T = ()> = Result<T, Status>;
 
@@ -226,4 +237,55 @@ exports! {
 
     fn flip_horizontal(ptr: u32, w: u32, h: u32) |c| Ok(geometry::flip::horizontal(c.image(ptr, w, h)?, w as usize));
     fn flip_vertical(ptr: u32, w: u32, h: u32) |c| Ok(geometry::flip::vertical(c.image(ptr, w, h)?, w as usize));
+}
+
+#[cfg(feature = "composite")]
+exports! {
+    fn composite(dst: u32, dw: u32, dh: u32, src: u32, sw: u32, sh: u32, x: i32, y: i32, mode: u32, opacity: f32) |c| {
+        check(mode < MODES && OPACITY.contains(&opacity))?;
+        let (src, dst) = c.src_dst(image(src, sw, sh)?, image(dst, dw, dh)?)?;
+        if let Some(at) = composite::Overlap::new(dw, dh, sw, sh, x, y) {
+            composite::composite(dst, dw as usize, src, sw as usize, &at, mode, opacity);
+        }
+        Ok(())
+    };
+}
+
+#[cfg(feature = "tone")]
+exports! {
+    fn hsl_adjust(ptr: u32, w: u32, h: u32, hue: f32, saturation: f32, lightness: f32) |c| {
+        check(HUE.contains(&hue) && SATURATION.contains(&saturation) && LIGHTNESS.contains(&lightness))?;
+        Ok(tone::hsl::run(c.image(ptr, w, h)?, hue, saturation, lightness))
+    };
+
+    fn vibrance(ptr: u32, w: u32, h: u32, amount: f32) |c| {
+        check(VIBRANCE.contains(&amount))?;
+        Ok(tone::vibrance::run(c.image(ptr, w, h)?, amount))
+    };
+
+    fn shuffle(ptr: u32, w: u32, h: u32, order: u32) |c| {
+        check(tone::shuffle::valid(order))?;
+        Ok(tone::shuffle::run(c.image(ptr, w, h)?, order))
+    };
+
+    fn fill(ptr: u32, w: u32, h: u32, rgba: u32) |c| Ok(tone::fill::run(c.image(ptr, w, h)?, rgba));
+
+    fn pixelate(ptr: u32, w: u32, h: u32, block: u32) |c| {
+        check(BLOCK.contains(&block))?;
+        Ok(tone::pixelate::run(c.image(ptr, w, h)?, w as usize, block as usize))
+    };
+
+    fn noise(ptr: u32, w: u32, h: u32, amount: f32, seed: u32, mono: u32) |c| {
+        check(NOISE.contains(&amount))?;
+        Ok(tone::noise::run(c.image(ptr, w, h)?, amount, seed, mono != 0))
+    };
+
+    fn dither(ptr: u32, w: u32, h: u32, levels: u32, method: u32) |c| {
+        check(LEVELS.contains(&levels) && method < DITHER_METHODS)?;
+        let px = c.image(ptr, w, h)?;
+        match method {
+            tone::dither::ORDERED => tone::dither::ordered(px, w as usize, levels),
+            _ => tone::dither::floyd_steinberg(px, w as usize, levels),
+        }
+    };
 }

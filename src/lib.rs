@@ -16,8 +16,11 @@ compile_error!(
 
 extern crate alloc;
 
+pub mod composite;
+pub mod tone;
 pub mod convolution;
 pub mod geometry;
+mod lanes;
 pub mod limits;
 mod math;
 pub mod point;

@@ -23,6 +23,25 @@ pub const FILTERS: u32 = 5;
 /// `rotate`'s quarter turns.
 pub const TURNS: RangeInclusive<u32> = 0..=3;
 
+/// `composite`'s modes: 0 source-over .. 25 copy.
+pub const MODES: u32 = 26;
+/// `composite`'s opacity.
+pub const OPACITY: RangeInclusive<f32> = 0.0..=1.0;
+/// `hsl_adjust`'s hue turn in degrees, saturation factor and lightness step.
+pub const HUE: RangeInclusive<f32> = -360.0..=360.0;
+pub const SATURATION: RangeInclusive<f32> = 0.0..=10.0;
+pub const LIGHTNESS: RangeInclusive<f32> = -1.0..=1.0;
+/// `vibrance`'s amount.
+pub const VIBRANCE: RangeInclusive<f32> = -1.0..=1.0;
+/// `noise`'s amount, in levels.
+pub const NOISE: RangeInclusive<f32> = 0.0..=255.0;
+/// `pixelate`'s block side.
+pub const BLOCK: RangeInclusive<u32> = 1..=4096;
+/// `dither`'s number of levels per channel.
+pub const LEVELS: RangeInclusive<u32> = 2..=255;
+/// `dither`'s methods: 0 ordered, 1 Floyd–Steinberg.
+pub const DITHER_METHODS: u32 = 2;
+
 /// σ in (0, SIGMA_MAX]; NaN is not.
 pub fn sigma_ok(sigma: f32) -> bool {
     sigma > 0.0 && sigma <= SIGMA_MAX

@@ -48,6 +48,33 @@ pub fn sin(x: f64) -> f64 {
     }
 }
 
+/// √x for x ≥ 0, correctly rounded as IEEE's (and wasm's) `f32.sqrt`,
+/// which `core` lacks: Newton's method in f64 gets within an ulp, then the
+/// midpoints to the neighbours, squared exactly in f64 (25-bit numbers),
+/// pick the nearest f32 (√ of an f32 never lies on a midpoint).
+pub fn sqrt(x: f32) -> f32 {
+    if x <= 0.0 || x.is_nan() || x.is_infinite() {
+        return x;
+    }
+    let x64 = f64::from(x);
+    let mut y = f64::from(f32::from_bits((x.to_bits() >> 1) + 0x1fc0_0000));
+    for _ in 0..6 {
+        y = 0.5 * (y + x64 / y);
+    }
+    let mut r = y as f32;
+    let mid_squared = |a: f32, b: f32| {
+        let m = (f64::from(a) + f64::from(b)) * 0.5;
+        m * m
+    };
+    while mid_squared(r, r.next_up()) < x64 {
+        r = r.next_up();
+    }
+    while mid_squared(r, r.next_down()) > x64 {
+        r = r.next_down();
+    }
+    r
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -59,6 +86,20 @@ mod tests {
         }
         assert_eq!(super::exp_neg(-701.0), 0.0);
         assert_eq!(super::exp_neg(0.0), 1.0);
+    }
+
+    #[test]
+    fn sqrt_is_correctly_rounded() {
+        let mut bits = 0u32;
+        while bits < 0x7f80_0000 {
+            let x = f32::from_bits(bits);
+            assert_eq!(super::sqrt(x).to_bits(), x.sqrt().to_bits(), "sqrt({x})");
+            bits += 997;
+        }
+        for c in 0..=255u8 {
+            let x = f32::from(c) / 255.0;
+            assert_eq!(super::sqrt(x), x.sqrt());
+        }
     }
 
     #[test]

@@ -70,6 +70,14 @@ impl Fixture {
             "resize" => self.rx.call(name, (ptr, w, h, self.dst, 3u32, 2u32, 4u32)),
             "crop" => self.rx.call(name, (ptr, w, h, 0u32, 0u32, 1u32, 1u32, self.dst)),
             "rotate" => self.rx.call(name, (ptr, w, h, self.dst, 1u32)),
+            "composite" => self.rx.call(name, (ptr, w, h, self.dst, 3u32, 2u32, 1i32, -1i32, 9u32, 0.5f32)),
+            "hsl_adjust" => self.rx.call(name, (ptr, w, h, 30.0f32, 1.2f32, 0.1f32)),
+            "vibrance" => self.rx.call(name, (ptr, w, h, 0.5f32)),
+            "shuffle" => self.rx.call(name, (ptr, w, h, 0x0304_0102u32)),
+            "fill" => self.rx.call(name, (ptr, w, h, 0x8040_2010u32)),
+            "pixelate" => self.rx.call(name, (ptr, w, h, 3u32)),
+            "noise" => self.rx.call(name, (ptr, w, h, 20.0f32, 7u32, 0u32)),
+            "dither" => self.rx.call(name, (ptr, w, h, 4u32, 1u32)),
             _ => self.rx.call(name, (ptr, w, h)),
         }
     }
@@ -374,5 +382,63 @@ fn rotate_refuses_bad_turns_and_bad_outputs() {
     }
     for ptr in [src, src + LEN - 4, src - LEN + 4] {
         f.refused("rotate", (src, W, H, ptr, 1u32), Status::Overlap);
+    }
+}
+
+#[test]
+fn composite_refuses_bad_modes_opacities_sources_and_sharing() {
+    let mut f = Fixture::new();
+    let (dst, src, end) = (f.image, f.dst, f.end);
+    for mode in [26u32, 27, 1 << 31, u32::MAX] {
+        f.refused("composite", (dst, W, H, src, 3u32, 2u32, 0i32, 0i32, mode, 1.0f32), Status::InvalidArgument);
+    }
+    for opacity in [f32::NAN, -0.01, 1.01, f32::INFINITY, f32::NEG_INFINITY] {
+        f.refused("composite", (dst, W, H, src, 3u32, 2u32, 0i32, 0i32, 0u32, opacity), Status::InvalidArgument);
+    }
+    for (sw, sh) in [(0u32, 2u32), (3, 0)] {
+        f.refused("composite", (dst, W, H, src, sw, sh, 0i32, 0i32, 0u32, 1.0f32), Status::InvalidArgument);
+    }
+    for (ptr, sw, sh) in [(end, 1u32, 1u32), (end - 4, 2, 1), (0, 1, 1), (src, 65536, 65536), (src, W, H * 1000)] {
+        f.refused("composite", (dst, W, H, ptr, sw, sh, 0i32, 0i32, 0u32, 1.0f32), Status::OutOfBounds);
+    }
+    // Sharing a byte either way, the very same image included: even where
+    // the source would be drawn outside the destination.
+    for (ptr, x) in [(dst, 0i32), (dst + LEN - 4, 0), (dst - 4 * 3 * 2 + 4, 0), (dst, 100)] {
+        f.refused("composite", (dst, W, H, ptr, 3u32, 2u32, x, 0i32, 0u32, 1.0f32), Status::Overlap);
+    }
+}
+
+#[test]
+fn composite_with_no_overlap_succeeds_and_changes_nothing() {
+    let mut f = Fixture::new();
+    let (dst, src) = (f.image, f.dst);
+    for (x, y) in [(W as i32, 0), (0, H as i32), (-3, 0), (0, -2), (i32::MIN, 0), (i32::MAX, i32::MAX), (-3, -2), (i32::MIN, i32::MIN)] {
+        let before = f.rx.snapshot();
+        assert_eq!(f.rx.call::<_, i32>("composite", (dst, W, H, src, 3u32, 2u32, x, y, 25u32, 1.0f32)), 0, "at ({x}, {y})");
+        assert!(f.rx.snapshot() == before, "composite at ({x}, {y}) wrote to memory");
+    }
+}
+
+#[test]
+fn tone_parameters_outside_their_ranges_are_invalid() {
+    let mut f = Fixture::new();
+    let img = f.image;
+    for (hue, sat, light) in [(360.5, 1.0, 0.0), (-361.0, 1.0, 0.0), (0.0, -0.1, 0.0), (0.0, 10.1, 0.0), (0.0, 1.0, 1.01), (0.0, 1.0, -1.5), (f32::NAN, 1.0, 0.0), (0.0, f32::INFINITY, 0.0), (0.0, 1.0, f32::NAN)] {
+        f.refused("hsl_adjust", (img, W, H, hue, sat, light), Status::InvalidArgument);
+    }
+    for amount in [-1.01f32, 1.01, f32::NAN, f32::NEG_INFINITY] {
+        f.refused("vibrance", (img, W, H, amount), Status::InvalidArgument);
+    }
+    for order in [0x0000_0006u32, 0x0600_0000, 0xffff_ffff, 0x0001_0280] {
+        f.refused("shuffle", (img, W, H, order), Status::InvalidArgument);
+    }
+    for block in [0u32, 4097, u32::MAX] {
+        f.refused("pixelate", (img, W, H, block), Status::InvalidArgument);
+    }
+    for amount in [-0.5f32, 255.5, f32::NAN, f32::INFINITY] {
+        f.refused("noise", (img, W, H, amount, 1u32, 0u32), Status::InvalidArgument);
+    }
+    for (levels, method) in [(1u32, 0u32), (0, 1), (256, 0), (u32::MAX, 1), (4, 2), (4, u32::MAX)] {
+        f.refused("dither", (img, W, H, levels, method), Status::InvalidArgument);
     }
 }

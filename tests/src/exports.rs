@@ -8,7 +8,10 @@
 //! `RAWPX_GROUPS` (comma-separated) says which groups the module under test
 //! was built with, for subset modules (`make MODULE=...`); all by default.
 
-use rawpx::limits::{AMOUNT, BOX_RADIUS, DELTA, FACTOR, FILTERS, SIGMA_MAX, THRESHOLD, TURNS};
+use rawpx::limits::{
+    AMOUNT, BLOCK, BOX_RADIUS, DELTA, DITHER_METHODS, FACTOR, FILTERS, HUE, LEVELS, LIGHTNESS, MODES, NOISE, OPACITY, SATURATION,
+    SIGMA_MAX, THRESHOLD, TURNS, VIBRANCE,
+};
 use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -36,6 +39,10 @@ pub enum Arg {
     CropY,
     CropWidth,
     CropHeight,
+    /// `composite`'s position of the source on the destination: any i32.
+    Offset,
+    /// `shuffle`'s four selector bytes, each 0..=5.
+    Order,
     I32(i32, i32),
     U32(u32, u32),
     /// f32 in [lo, hi], or (lo, hi] when `above`.
@@ -53,7 +60,7 @@ pub struct Export {
 }
 
 /// Every group of exports, a cargo feature each.
-pub const GROUPS: [&str; 5] = ["point", "colour", "blur", "resize", "geometry"];
+pub const GROUPS: [&str; 7] = ["point", "colour", "blur", "resize", "geometry", "composite", "tone"];
 
 const fn u32s(r: core::ops::RangeInclusive<u32>) -> Arg {
     Arg::U32(*r.start(), *r.end())
@@ -79,6 +86,7 @@ fn kind(param: &str, export: &str) -> Arg {
         ("out", _) => Counts,
         ("kernel", _) => Kernel,
         ("size", _) => KernelSize,
+        ("x" | "y", "composite") => Offset,
         ("x", _) => CropX,
         ("y", _) => CropY,
         ("cw", _) => CropWidth,
@@ -87,11 +95,23 @@ fn kind(param: &str, export: &str) -> Arg {
         ("factor", _) => f32s(FACTOR),
         ("sigma", _) => F32 { lo: 0.0, hi: SIGMA_MAX, above: true },
         ("radius", "box_blur") => u32s(BOX_RADIUS),
+        ("amount", "vibrance") => f32s(VIBRANCE),
+        ("amount", "noise") => f32s(NOISE),
         ("amount", _) => f32s(AMOUNT),
         ("threshold", _) => u32s(THRESHOLD),
         ("bias", _) => Finite,
         ("filter", "resize") => U32(0, FILTERS - 1),
         ("quarter_turns", _) => u32s(TURNS),
+        ("mode", _) => U32(0, MODES - 1),
+        ("opacity", _) => f32s(OPACITY),
+        ("hue", _) => f32s(HUE),
+        ("saturation", _) => f32s(SATURATION),
+        ("lightness", _) => f32s(LIGHTNESS),
+        ("order", _) => Order,
+        ("rgba" | "seed" | "mono", _) => U32(0, u32::MAX),
+        ("block", _) => u32s(BLOCK),
+        ("levels", _) => u32s(LEVELS),
+        ("method", "dither") => U32(0, DITHER_METHODS - 1),
         _ => panic!("{export}: tests/src/exports.rs does not know the parameter `{param}`"),
     }
 }

@@ -1,0 +1,160 @@
+//! `composite`: src drawn onto dst at (x, y), in place on dst, with the
+//! canvas's 26 `globalCompositeOperation` modes as W3C Compositing and
+//! Blending Level 1 defines them. The formulas are written once over
+//! `Lanes` (`formula`), so the scalar reference (a pixel at a time) and the
+//! SIMD128 kernel (four at a time, a channel per vector) are the same code.
+
+mod formula;
+
+pub use formula::pixel;
+
+/// Modes 0..=15 blend colour, then draw source-over; 16..=25 are
+/// Porter–Duff operators on the source colour as it is.
+pub use crate::limits::MODES;
+pub const SOURCE_OVER: u32 = 0;
+/// The last blend mode (`luminosity`).
+pub const LAST_BLEND: u32 = 15;
+pub const COPY: u32 = 25;
+
+/// Whether `mode` leaves dst as it is where the source is fully
+/// transparent: its dst factor is 1 at αs = 0.
+pub fn keeps_dst_under_clear_source(mode: u32) -> bool {
+    matches!(mode, 0..=15 | 18 | 19 | 21 | 23 | 24)
+}
+
+/// The overlap of src (sw×sh at (x, y)) with dst (dw wide, dh high):
+/// its first dst column and row, first src column and row, and size; None
+/// when they do not overlap.
+pub struct Overlap {
+    pub dst_x: usize,
+    pub dst_y: usize,
+    pub src_x: usize,
+    pub src_y: usize,
+    pub width: usize,
+    pub height: usize,
+}
+
+impl Overlap {
+    pub fn new(dw: u32, dh: u32, sw: u32, sh: u32, x: i32, y: i32) -> Option<Overlap> {
+        // One axis: the dst range [max(0, at), min(size, at + len)), in i64.
+        let axis = |size: u32, len: u32, at: i32| {
+            let (at, size, len) = (i64::from(at), i64::from(size), i64::from(len));
+            let (from, to) = (at.max(0), (at + len).min(size));
+            (from < to).then(|| (from as usize, (from - at) as usize, (to - from) as usize))
+        };
+        let (dst_x, src_x, width) = axis(dw, sw, x)?;
+        let (dst_y, src_y, height) = axis(dh, sh, y)?;
+        Some(Overlap {
+            dst_x,
+            dst_y,
+            src_x,
+            src_y,
+            width,
+            height,
+        })
+    }
+}
+
+/// Draws src (sw pixels wide) onto dst (dw wide) over `at`.
+pub fn composite(
+    dst: &mut [u8],
+    dw: usize,
+    src: &[u8],
+    sw: usize,
+    at: &Overlap,
+    mode: u32,
+    opacity: f32,
+) {
+    for row in 0..at.height {
+        let d = ((at.dst_y + row) * dw + at.dst_x) * 4;
+        let s = ((at.src_y + row) * sw + at.src_x) * 4;
+        run(
+            &mut dst[d..d + at.width * 4],
+            &src[s..s + at.width * 4],
+            mode,
+            opacity,
+        );
+    }
+}
+
+/// One row: `src` drawn onto `dst`, the same length.
+pub fn scalar(dst: &mut [u8], src: &[u8], mode: u32, opacity: f32) {
+    use crate::lanes::{to_byte, unit};
+    for (b, s) in dst
+        .as_chunks_mut::<4>()
+        .0
+        .iter_mut()
+        .zip(src.as_chunks::<4>().0)
+    {
+        let (colour, alpha) = pixel(mode, opacity, s.map(unit), b.map(unit));
+        let out = [colour[0], colour[1], colour[2], alpha].map(|x| to_byte(x * 255.0));
+        *b = out;
+    }
+}
+
+#[cfg(target_feature = "simd128")]
+pub fn simd(dst: &mut [u8], src: &[u8], mode: u32, opacity: f32) {
+    use crate::lanes::{F32x4, simd::to_byte as byte, simd::unit};
+    use crate::simd::{hoist, pack_rgba};
+    use core::arch::wasm32::*;
+    let [ff, k255, half, alpha] = [
+        u32x4_splat(0xff),
+        f32x4_splat(255.0),
+        f32x4_splat(0.5),
+        u32x4_splat(0xff00_0000),
+    ]
+    .map(hoist);
+    let skip_clear = keeps_dst_under_clear_source(mode);
+    let copy_opaque = mode == SOURCE_OVER && opacity == 1.0;
+    let clear = opacity == 0.0;
+    let mut block = |b: *mut u8, s: *const u8| {
+        // SAFETY: `pairs` passes pointers to 16 bytes each; v128 access
+        // needs no alignment.
+        let (vb, vs) = unsafe { (v128_load(b.cast()), v128_load(s.cast())) };
+        let out = if skip_clear
+            && (clear || !v128_any_true(v128_and(vs, alpha)))
+            // Every dst pixel keeps its bytes: a visible one, or all zero,
+            // as the formula writes a fully transparent result.
+            && u32x4_all_true(v128_or(v128_and(vb, alpha), u32x4_eq(vb, u32x4_splat(0))))
+        {
+            return;
+        } else if copy_opaque && crate::simd::opaque(vs, alpha) {
+            vs
+        } else {
+            let [s, b] = [vs, vb].map(|v| [0, 8, 16, 24].map(|shift| unit(v, shift, ff, k255)));
+            let (c, a) = pixel::<F32x4>(mode, opacity, s, b);
+            let [r, g, b, a] = [c[0], c[1], c[2], a].map(|x| byte(x, k255, half, ff));
+            pack_rgba(r, g, b, a)
+        };
+        // SAFETY: as above.
+        unsafe { v128_store(b.cast(), out) };
+    };
+    pairs(dst, src, &mut block);
+}
+
+/// Calls `block` on each pair of 16-byte blocks of `dst` and `src` (the
+/// same length), the last partial pair through zero-padded copies.
+#[cfg(target_feature = "simd128")]
+#[inline(always)]
+fn pairs(dst: &mut [u8], src: &[u8], block: &mut impl FnMut(*mut u8, *const u8)) {
+    let (whole, rest) = dst.as_chunks_mut::<16>();
+    let (src_whole, src_rest) = src.as_chunks::<16>();
+    for (b, s) in whole.iter_mut().zip(src_whole) {
+        block(b.as_mut_ptr(), s.as_ptr());
+    }
+    if !rest.is_empty() {
+        let (mut b, mut s) = ([0u8; 16], [0u8; 16]);
+        b[..rest.len()].copy_from_slice(rest);
+        s[..src_rest.len()].copy_from_slice(src_rest);
+        block(b.as_mut_ptr(), s.as_ptr());
+        rest.copy_from_slice(&b[..rest.len()]);
+    }
+}
+
+#[cfg(not(target_feature = "simd128"))]
+pub use scalar as run;
+#[cfg(target_feature = "simd128")]
+pub use simd as run;
+
+#[cfg(test)]
+mod tests;
