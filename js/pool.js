@@ -4,13 +4,16 @@
 // filters reach (its halo), and only each strip's own rows come back, so the
 // result is the single-thread result, byte for byte. What each method
 // reaches comes from the loader's table of operations; a method that needs
-// the whole image (autoLevels) is computed over the whole image: the strips'
-// histograms are summed into one table, which every strip then applies.
+// the whole image (autoLevels, equalize) is computed over the whole image:
+// the strips' histograms are summed into one table, which every strip then
+// applies. Methods that depend on a pixel's place in the whole image or on
+// the rows before it (noise, dither, pixelate) or that draw a second image
+// (composite, pad) are refused, before any work; resize too, for now.
 // Geometry (crop, rotate, the flips) ends a stage: each worker makes a strip
 // of its output from the rows, or for a quarter turn the columns, it comes
 // from.
 
-import { RawpxError, autoLevelsTable, checkArgs, operations, quarterTurns } from './rawpx.js';
+import { RawpxError, checkArgs, operations, quarterTurns } from './rawpx.js';
 
 // A worker, from `make()` or else rawpx's own worker.js, in a page or in
 // Node (asked by name: some Node libraries, such as emscripten builds,
@@ -53,12 +56,14 @@ const revive = ({ name, message, code, fn, arg }) =>
  */
 function plan(chain) {
   const stages = [{ steps: [], halo: 0 }];
-  for (const [method, ...args] of chain) {
-    const op = operations[method];
-    if (!op) throw new TypeError(`rawpx pool: no method ${method}`);
-    if (op.moves) throw new RangeError(`rawpx pool: ${method} mixes rows across strips; run it on one image`);
+  const known = ([method]) => operations[method] ?? (() => { throw new TypeError(`rawpx pool: no method ${method}`); })();
+  // Methods made of others (orient) as those others.
+  const flat = chain.flatMap(([method, ...args]) => (known([method]).steps ? (checkArgs(method, args), operations[method].steps(...args)) : [[method, ...args]]));
+  for (const [method, ...args] of flat) {
+    const op = known([method]);
+    if (op.alone) throw new RangeError(`rawpx pool: ${method} ${op.alone}; run it on one image`);
     if (op.reach === undefined && !op.whole && !op.geometry) throw new TypeError(`rawpx pool: ${method} returns no pixels to run on strips`);
-    if (op.fn) checkArgs(method, args);
+    if (op.fn || op.args) checkArgs(method, args);
     const stage = stages.at(-1);
     if (op.whole || op.geometry) {
       stage[op.whole ? 'whole' : 'end'] = [method, ...args];
@@ -184,8 +189,9 @@ export async function createPool(module, options = {}) {
       for (const stage of stages) {
         const result = await Promise.race([strips(data, width, height, { ...stage, steps: before.concat(stage.steps) }, progress), aborted]);
         ({ out: data, width, height } = result);
-        // autoLevels: one table from the whole image, applied by the next stage.
-        before = stage.whole ? [['applyLut', autoLevelsTable(result.histogram, width * height, ...stage.whole.slice(1))]] : [];
+        // autoLevels, equalize: one table from the whole image, applied by the next stage.
+        const [method, ...args] = stage.whole ?? [];
+        before = method ? [['applyLut', operations[method].whole(result.histogram, width * height, ...args)]] : [];
       }
       return { data, width, height };
     },

@@ -20,11 +20,42 @@ export function quarterTurns(degrees: number): number;
 /** resize's filters, in the module's order. */
 export const FILTERS: readonly ['nearest', 'box', 'bilinear', 'bicubic', 'lanczos3'];
 
+/** composite's modes: the canvas `globalCompositeOperation` names, in the module's order. */
+export type CompositeMode =
+  | 'source-over' | 'multiply' | 'screen' | 'overlay' | 'darken' | 'lighten' | 'color-dodge' | 'color-burn' | 'hard-light'
+  | 'soft-light' | 'difference' | 'exclusion' | 'hue' | 'saturation' | 'color' | 'luminosity' | 'source-in' | 'source-out'
+  | 'source-atop' | 'destination-over' | 'destination-in' | 'destination-out' | 'destination-atop' | 'xor' | 'lighter' | 'copy';
+export const MODES: readonly CompositeMode[];
+
+/** dither's methods, in the module's order. */
+export const DITHERS: readonly ['ordered', 'floyd-steinberg'];
+
+/** An R, G, B triple of bytes. */
+export type Colour = readonly [number, number, number];
+
+/** curves' points: [in, out] pairs, in increasing, each in [0, 255]. */
+export type CurvePoints = ReadonlyArray<readonly [number, number]>;
+
+/** The table that stretches R, G, B to the full range from a whole image's histogram (autoLevels). */
+export function autoLevelsTable(histogram: ArrayLike<number>, pixels: number, clip?: number): Uint8Array;
+
+/** Histogram equalisation's table for R, G, B from a whole image's histogram (equalize). */
+export function equalizeTable(histogram: ArrayLike<number>, pixels: number): Uint8Array;
+
 /**
  * The table of operations the loader and the pool are built from: each
  * method's export, its arguments, and how the pool splits it.
  */
-export const operations: Readonly<Record<string, { fn?: string; uses?: string; reach?: number | ((...args: any[]) => number); whole?: boolean; geometry?: boolean; moves?: boolean }>>;
+export const operations: Readonly<Record<string, {
+  fn?: string;
+  uses?: string;
+  options?: number;
+  reach?: number | ((...args: any[]) => number);
+  whole?: (histogram: Uint32Array, pixels: number, ...args: any[]) => Uint8Array;
+  geometry?: boolean;
+  steps?: (...args: any[]) => [string, ...unknown[]][];
+  alone?: string;
+}>>;
 
 /**
  * Loads the module: `source`, or `{ simd, nosimd }` to choose from, or by
@@ -123,6 +154,44 @@ export interface RawpxImage {
   levels(inLow: number | number[], inHigh: number | number[], outLow?: number, outHigh?: number, gamma?: number): this;
   /** Stretches R, G, B each to the full range, ignoring the `clip` fraction of pixels at either end. */
   autoLevels(clip?: number): this;
+  /**
+   * Draws `source` (another image of this instance) at (x, y), which may be
+   * negative, with a canvas `globalCompositeOperation` mode (default
+   * source-over) and opacity in [0, 1]; only the overlap changes.
+   */
+  composite(source: RawpxImage, options?: { x?: number; y?: number; mode?: CompositeMode; opacity?: number }): this;
+  /** Through HSL: hue turned by degrees in [-360, 360], saturation times [0, 10], lightness plus [-1, 1]. */
+  hsl(options?: { hue?: number; saturation?: number; lightness?: number }): this;
+  /** Saturates the dull colours more than the vivid ones; amount in [-1, 1]. */
+  vibrance(amount: number): this;
+  /** Four of r, g, b, a (input channels), 0 and 1 (the values 0 and 255) for output R, G, B, A: 'bgra' swaps red and blue. */
+  shuffle(order: string): this;
+  /** Every pixel (r, g, b, a), each in [0, 255]; a defaults to 255. */
+  fill(r: number, g: number, b: number, a?: number): this;
+  /** Blocks of size×size (in [1, 4096]) from the top left, each its alpha-weighted mean. */
+  pixelate(size: number): this;
+  /** Adds noise of up to ±amount (in [0, 255]) levels; the same seed gives the same noise; mono: one value for R, G, B. */
+  noise(amount: number, options?: { seed?: number; mono?: boolean }): this;
+  /** R, G, B each to `levels` in [2, 255] levels, by an 8×8 Bayer matrix (ordered, the default) or Floyd–Steinberg. */
+  dither(levels: number, method?: 'ordered' | 'floyd-steinberg'): this;
+  /** Alpha times t, in [0, 1]. */
+  opacity(t: number): this;
+  /** R, G, B each to `levels` in [2, 255] evenly spaced levels. */
+  posterize(levels: number): this;
+  /** White where grayscale's luma is at least `level` (default 128), else black. */
+  threshold(level?: number): this;
+  /** A monotone cubic through the points, for R, G, B alike or one per channel. */
+  curves(points: CurvePoints | { r: CurvePoints; g: CurvePoints; b: CurvePoints }): this;
+  /** Histogram equalisation of R, G, B each. */
+  equalize(): this;
+  /** Moves each colour the fraction `amount` (default 0.5) toward `colour`. */
+  tint(colour: Colour, amount?: number): this;
+  /** The luma mapped from the `dark` colour to the `light` one. */
+  duotone(dark: Colour, light: Colour): this;
+  /** Shows an image with EXIF orientation 1..8 upright (rotations and flips). */
+  orient(orientation: number): this;
+  /** Grows the canvas by each side; the new pixels `rgba` (default transparent black). */
+  pad(top: number, right: number, bottom: number, left: number, rgba?: readonly [number, number, number, number]): this;
   /** Counts per channel: R in [0, 256), G, B, then A. */
   histogram(): Uint32Array;
   /** The pixels in Wasm memory without a copy: valid until the next allocation. */
@@ -160,4 +229,12 @@ export interface RawpxExports {
   flip_vertical(ptr: number, w: number, h: number): number;
   sharpen(ptr: number, w: number, h: number, sigma: number, amount: number, threshold: number): number;
   convolve(ptr: number, w: number, h: number, kernel: number, size: number, bias: number): number;
+  composite(dst: number, dw: number, dh: number, src: number, sw: number, sh: number, x: number, y: number, mode: number, opacity: number): number;
+  hsl_adjust(ptr: number, w: number, h: number, hue: number, saturation: number, lightness: number): number;
+  vibrance(ptr: number, w: number, h: number, amount: number): number;
+  shuffle(ptr: number, w: number, h: number, order: number): number;
+  fill(ptr: number, w: number, h: number, rgba: number): number;
+  pixelate(ptr: number, w: number, h: number, block: number): number;
+  noise(ptr: number, w: number, h: number, amount: number, seed: number, mono: number): number;
+  dither(ptr: number, w: number, h: number, levels: number, method: number): number;
 }

@@ -58,8 +58,46 @@ export const quarterTurns = (degrees) => (((degrees / 90) % 4) + 4) % 4;
 const quarterTurn = scalar(() => true, '', (v) => must(v % 90 === 0, RangeError, 'a multiple of 90'));
 
 export const FILTERS = ['nearest', 'box', 'bilinear', 'bicubic', 'lanczos3'];
+/** composite's modes: the canvas globalCompositeOperation names, in the module's order. */
+export const MODES = [
+  'source-over', 'multiply', 'screen', 'overlay', 'darken', 'lighten', 'color-dodge', 'color-burn', 'hard-light', 'soft-light',
+  'difference', 'exclusion', 'hue', 'saturation', 'color', 'luminosity', 'source-in', 'source-out', 'source-atop',
+  'destination-over', 'destination-in', 'destination-out', 'destination-atop', 'xor', 'lighter', 'copy',
+];
+export const DITHERS = ['ordered', 'floyd-steinberg'];
 const SIDE = integer(1, 2 ** 32 - 1);
 const OFFSET = integer(0, 2 ** 32 - 1);
+const BYTE = integer(0, 255);
+const bool = { check: (v) => must(typeof v === 'boolean', TypeError, 'true or false'), ok: () => true, put: (v) => [+v] };
+// Another image of the same instance (each load() has its own Image class).
+const otherImage = {
+  check: (v) => must(typeof v?.at === 'function' && Number.isInteger(v.width), TypeError, 'a rawpx image'),
+  ok: () => true, show: (v) => `${v.width}×${v.height} image`,
+  put: (v, copy, self) => {
+    if (Object.getPrototypeOf(v) !== Object.getPrototypeOf(self)) throw new TypeError('rawpx.composite: source is an image of another rawpx instance');
+    return [v.at('composite'), v.width, v.height];
+  },
+};
+// shuffle's order: four of r, g, b, a (the input's channels), 0 and 1
+// (the values 0 and 255), for output R, G, B, A: 'bgra' swaps red and blue.
+const CHANNELS = 'rgba01';
+const channels = {
+  check: (v) => must(typeof v === 'string' && v.length === 4 && [...v].every((c) => CHANNELS.includes(c)), TypeError, `four of ${CHANNELS}`),
+  ok: () => true,
+  put: (v) => [[...v].reduce((order, c, i) => order + CHANNELS.indexOf(c) * 256 ** i, 0)],
+};
+// An R, G, B triple of bytes.
+const colour = {
+  check: (v) => must(isList(v) && v.length === 3 && Array.from(v).every((c) => Number.isInteger(c) && c >= 0 && c <= 255), TypeError, 'three bytes [r, g, b]'),
+  ok: () => true,
+};
+// curves' points: [[in, out], ...], in increasing, each 0 to 255; or one
+// list per channel, { r, g, b }.
+const pointList = (v) => isList(v) && v.length >= 2 && Array.from(v).every((p, i) => isList(p) && p.length === 2 && Array.from(p).every((c) => isNumber(c) && c >= 0 && c <= 255) && (i === 0 || p[0] > v[i - 1][0]));
+const points = {
+  check: (v) => must(pointList(v) || (v != null && ['r', 'g', 'b'].every((ch) => pointList(v[ch]))), TypeError, '[[in, out], ...] (in increasing, 0 to 255), or { r, g, b } of them'),
+  ok: () => true,
+};
 
 // CSS Filter Effects 1: sepia(), saturate() and hue-rotate() are each
 // base + (identity - base)·t (+ sin·rot for the hue), on R, G, B; as
@@ -78,7 +116,7 @@ export const CSS_MATRIX = {
   grayscale: (a = 1) => mix([0.2126, 0.7152, 0.0722, 0.2126, 0.7152, 0.0722, 0.2126, 0.7152, 0.0722], 1 - Math.min(1, a)),
 };
 // A lookup table from f(channel, value) for R, G, B; alpha kept.
-const table = (f) => Uint8Array.from({ length: 1024 }, (_, i) => (i < 768 ? Math.round(Math.min(255, Math.max(0, f(i >> 8, i & 255)))) : i & 255));
+const table = (f, alpha = (v) => v) => Uint8Array.from({ length: 1024 }, (_, i) => Math.round(Math.min(255, Math.max(0, i < 768 ? f(i >> 8, i & 255) : alpha(i & 255)))));
 // Levels: [lo, hi] to [outLo, outHi] through a gamma, per channel.
 const levels = (lo, hi, outLo = 0, outHi = 255, gamma = 1) => (ch, v) => {
   const [l, h] = [lo, hi].map((x) => (typeof x === 'number' ? x : x[ch]));
@@ -97,6 +135,41 @@ export function autoLevelsTable(histogram, pixels, clip = 0) {
 }
 
 /**
+ * Histogram equalisation's table: each of R, G, B through its cumulative
+ * count, the first non-empty level to 0 and the last to 255 (the pool sums
+ * its strips' histograms into one).
+ */
+export function equalizeTable(histogram, pixels) {
+  const cdf = [0, 1, 2].map((ch) => { let sum = 0; return Array.from({ length: 256 }, (_, v) => (sum += histogram[256 * ch + v])); });
+  return table((ch, v) => {
+    const low = cdf[ch].find((n) => n > 0);
+    return pixels === low ? v : (255 * (cdf[ch][v] - low)) / (pixels - low);
+  });
+}
+
+// Fritsch–Carlson: the monotone cubic through (x, y) points (x increasing),
+// flat beyond the ends, at each of 0..255.
+function monotone(points) {
+  const n = points.length, [xs, ys] = [points.map((p) => p[0]), points.map((p) => p[1])];
+  const d = xs.slice(1).map((x, i) => (ys[i + 1] - ys[i]) / (x - xs[i]));
+  const m = xs.map((_, i) => (i === 0 ? d[0] : i === n - 1 ? d[n - 2] : d[i - 1] * d[i] <= 0 ? 0 : (d[i - 1] + d[i]) / 2));
+  for (let i = 0; i < n - 1; i++) {
+    if (d[i] === 0) { m[i] = m[i + 1] = 0; continue; }
+    const [a, b] = [m[i] / d[i], m[i + 1] / d[i]], r = Math.hypot(a, b);
+    if (r > 3) [m[i], m[i + 1]] = [(3 * a * d[i]) / r, (3 * b * d[i]) / r];
+  }
+  return (v) => {
+    if (v <= xs[0]) return ys[0];
+    if (v >= xs[n - 1]) return ys[n - 1];
+    const i = xs.findLastIndex((x) => x <= v), h = xs[i + 1] - xs[i], t = (v - xs[i]) / h;
+    return (2 * t ** 3 - 3 * t ** 2 + 1) * ys[i] + (t ** 3 - 2 * t ** 2 + t) * h * m[i] + (-2 * t ** 3 + 3 * t ** 2) * ys[i + 1] + (t ** 3 - t ** 2) * h * m[i + 1];
+  };
+}
+
+// EXIF orientation 1..8 as the geometry that shows the image upright.
+const ORIENT = [[], [], [['flipHorizontal']], [['rotate', 180]], [['flipVertical']], [['rotate', 90], ['flipHorizontal']], [['rotate', 90]], [['rotate', 90], ['flipVertical']], [['rotate', 270]]];
+
+/**
  * Every method of an image. `fn`: the export it calls, with (ptr, w, h)
  * and then each argument's `put`; `args`: [name, kind, default]; `options`:
  * the arguments come as one object. `into(w, h, ...args)`: a geometry
@@ -104,9 +177,13 @@ export function autoLevelsTable(histogram, pixels, clip = 0) {
  * arguments after (src, w, h) given the new block]. Others are built on
  * methods: `uses` names the export they need, `method` is the body. The pool:
  * `reach(...args)`, rows read above and below a pixel (0 for point ops);
- * `whole`, needs the whole image's histogram (the pool sums its strips');
- * `geometry`, moves whole rows or columns (the pool maps each output strip
- * to the rows or columns it comes from); `moves`, mixes rows (refused).
+ * `whole(histogram, pixels, ...args)`, the table of a method needing the
+ * whole image's histogram (the pool sums its strips'); `geometry`, moves
+ * whole rows or columns (the pool maps each output strip to the rows or
+ * columns it comes from); `steps(...args)`, the methods it is made of;
+ * `alone`, why the pool can't split it (refused). `options: k`: the
+ * arguments from the k-th on come as one object. `pack(...args)`: the
+ * export's arguments, where they are not one per argument.
  */
 export const operations = {
   grayscale: { fn: 'grayscale', reach: 0 },
@@ -121,13 +198,13 @@ export const operations = {
   gaussianBlur: { fn: 'gaussian_blur', args: [['sigma', number(0, 100, true)]], reach: (sigma) => Math.ceil(3 * sigma) },
   boxBlur: { fn: 'box_blur', args: [['radius', integer(1, 1000)]], reach: (radius) => radius },
   sharpen: {
-    fn: 'sharpen', options: true,
+    fn: 'sharpen', options: 0,
     args: [['sigma', number(0, 100, true), 1], ['amount', number(0, 100), 1], ['threshold', integer(0, 255), 0]],
     reach: ({ sigma = 1 } = {}) => Math.ceil(3 * sigma),
   },
   convolve: { fn: 'convolve', args: [['kernel', kernel], ['bias', finite, 0]], reach: (k) => side(k) >> 1 },
   resize: {
-    fn: 'resize', moves: true, args: [['width', SIDE], ['height', SIDE], ['filter', oneOf(FILTERS), 'lanczos3']],
+    fn: 'resize', alone: 'mixes rows across strips', args: [['width', SIDE], ['height', SIDE], ['filter', oneOf(FILTERS), 'lanczos3']],
     into: (w, h, width, height, filter) => [width, height, (dst) => [dst, width, height, FILTERS.indexOf(filter)]],
   },
   crop: {
@@ -149,8 +226,54 @@ export const operations = {
   gamma: { uses: 'apply_lut', reach: 0, method(g) { return this.applyLut(table((_, v) => 255 * (v / 255) ** (1 / g))); } },
   levels: { uses: 'apply_lut', reach: 0, method(...args) { return this.applyLut(table(levels(...args))); } },
   autoLevels: {
-    uses: 'apply_lut', whole: true,
+    uses: 'apply_lut', whole: autoLevelsTable, args: [['clip', number(0, 0.5), 0]],
     method(clip = 0) { return this.applyLut(autoLevelsTable(this.histogram(), this.width * this.height, clip)); },
+  },
+  // Compositing and colour.
+  composite: {
+    fn: 'composite', options: 1, alone: 'draws a second image',
+    args: [['source', otherImage], ['x', integer(-(2 ** 31), 2 ** 31 - 1), 0], ['y', integer(-(2 ** 31), 2 ** 31 - 1), 0], ['mode', oneOf(MODES), 'source-over'], ['opacity', number(0, 1), 1]],
+  },
+  hsl: { fn: 'hsl_adjust', options: 0, args: [['hue', number(-360, 360), 0], ['saturation', number(0, 10), 1], ['lightness', number(-1, 1), 0]], reach: 0 },
+  vibrance: { fn: 'vibrance', args: [['amount', number(-1, 1)]], reach: 0 },
+  shuffle: { fn: 'shuffle', args: [['order', channels]], reach: 0 },
+  fill: { fn: 'fill', args: [['r', BYTE], ['g', BYTE], ['b', BYTE], ['a', BYTE, 255]], pack: (r, g, b, a) => [(r | (g << 8) | (b << 16) | (a << 24)) >>> 0], reach: 0 },
+  pixelate: { fn: 'pixelate', args: [['size', integer(1, 4096)]], alone: 'averages blocks that cross strips' },
+  noise: { fn: 'noise', options: 1, args: [['amount', number(0, 255)], ['seed', integer(0, 2 ** 32 - 1), 0], ['mono', bool, false]], alone: "draws by each pixel's index in the whole image" },
+  dither: { fn: 'dither', args: [['levels', integer(2, 255)], ['method', oneOf(DITHERS), 'ordered']], alone: 'depends on the rows above (and ordered, on the row number)' },
+  /** Alpha times t. */
+  opacity: { uses: 'apply_lut', reach: 0, args: [['t', number(0, 1)]], method(t) { return this.applyLut(table((_, v) => v, (a) => a * t)); } },
+  posterize: {
+    uses: 'apply_lut', reach: 0, args: [['levels', integer(2, 255)]],
+    method(n) { return this.applyLut(table((_, v) => (Math.round((v * (n - 1)) / 255) * 255) / (n - 1))); },
+  },
+  /** White where the luma (grayscale's) is at least `level`, else black. */
+  threshold: { uses: 'apply_lut', reach: 0, args: [['level', BYTE, 128]], method(level = 128) { return this.grayscale().applyLut(table((_, v) => (v >= level ? 255 : 0))); } },
+  curves: {
+    uses: 'apply_lut', reach: 0, args: [['points', points]],
+    method(p) { const f = [0, 1, 2].map((ch) => monotone(p['rgb'[ch]] ?? p)); return this.applyLut(table((ch, v) => f[ch](v))); },
+  },
+  equalize: { uses: 'apply_lut', whole: equalizeTable, method() { return this.applyLut(equalizeTable(this.histogram(), this.width * this.height)); } },
+  /** Each colour moved the fraction `amount` toward [r, g, b]. */
+  tint: {
+    uses: 'color_matrix', reach: 0, args: [['colour', colour], ['amount', number(0, 1), 0.5]],
+    method(c, t = 0.5) { return this.colorMatrix([0, 1, 2].flatMap((i) => [0, 1, 2].map((j) => (i === j) * (1 - t)).concat(0, (t * c[i]) / 255)).concat(0, 0, 0, 1, 0)); },
+  },
+  /** The luma mapped from the `dark` colour (at 0) to the `light` one (at 255). */
+  duotone: {
+    uses: 'apply_lut', reach: 0, args: [['dark', colour], ['light', colour]],
+    method(dark, light) { return this.grayscale().applyLut(table((ch, v) => dark[ch] + ((light[ch] - dark[ch]) * v) / 255)); },
+  },
+  /** Shows an image with EXIF orientation 1..8 upright. */
+  orient: {
+    uses: 'rotate', args: [['orientation', integer(1, 8)]], steps: (o) => ORIENT[o],
+    method(o) { for (const [m, ...a] of ORIENT[o]) this[m](...a); return this; },
+  },
+  /** A border: the canvas grown by each side, the new pixels [r, g, b, a] (default transparent). */
+  pad: {
+    uses: 'fill', alone: 'makes a new canvas',
+    args: [['top', OFFSET], ['right', OFFSET], ['bottom', OFFSET], ['left', OFFSET], ['rgba', bytes(4), [0, 0, 0, 0]]],
+    method(top, right, bottom, left, rgba = [0, 0, 0, 0]) { return this.grow(this.width + left + right, this.height + top + bottom, left, top, rgba); },
   },
 };
 
@@ -163,7 +286,7 @@ export function checkArgs(method, args) {
   const op = operations[method];
   if (!op) throw new TypeError(`rawpx: no method ${method}`);
   const values = (op.args || []).map(([name, kind, value], i) => {
-    const v = op.options ? args[0]?.[name] : args[i];
+    const v = op.options === undefined || i < op.options ? args[i] : args[op.options]?.[name];
     return [name, kind, v === undefined ? value : v];
   });
   for (const [name, kind, v] of values) {
@@ -173,7 +296,7 @@ export function checkArgs(method, args) {
   const bad = values.find(([, kind, v]) => !kind.ok(v));
   if (bad) {
     const [name, kind, v] = bad;
-    throw new RawpxError(op.fn, -1, `${name} ${kind.show ? kind.show(v) : v}: ${kind.range}`);
+    throw new RawpxError(op.fn || method, -1, `${name} ${kind.show ? kind.show(v) : v}: ${kind.range}`);
   }
   return values;
 }
@@ -265,7 +388,7 @@ export async function load(source, { simd = simdSupported } = {}) {
       };
       const given = values.map(([, , v]) => v);
       try {
-        const params = values.flatMap(([name, kind, v]) => kind.put(v, (data) => copy(name, data)));
+        const params = op.pack ? op.pack(...given) : values.flatMap(([name, kind, v]) => kind.put(v, (data) => copy(name, data), this));
         const [w, h, into] = op.into ? op.into(this.width, this.height, ...given) : [];
         const dst = into && reserve(op.fn, w * h * 4, `the ${w}×${h} result`);
         const code = x[op.fn](ptr, this.width, this.height, ...(into ? into(dst) : params));
@@ -283,13 +406,21 @@ export async function load(source, { simd = simdSupported } = {}) {
     // Runs `f` on the image inside a border of `n` transparent black pixels,
     // then cuts the border away: CSS's edge mode for blur (rawpx/css).
     transparentEdges(n, f) {
-      const [w, h] = [this.width + 2 * n, this.height + 2 * n];
-      const ptr = reserve('filter', w * h * 4, `the ${w}×${h} bordered image`);
-      const padded = bytes(ptr, w * h * 4), from = this.view();
-      padded.fill(0);
-      for (let y = 0; y < this.height; y++) padded.set(from.subarray(y * this.width * 4, (y + 1) * this.width * 4), ((y + n) * w + n) * 4);
+      this.grow(this.width + 2 * n, this.height + 2 * n, n, n, [0, 0, 0, 0], 'filter');
+      try { f(); } finally { this.crop(n, n, this.width - 2 * n, this.height - 2 * n); }
+    }
+    // Makes the image a w×h canvas of `rgba` (fill, where not transparent
+    // black) with the old pixels at (left, top).
+    grow(w, h, left, top, rgba, fn = 'pad') {
+      const from = this.at(fn);
+      if (w * h * 4 > 2 ** 32 - 1) throw new RawpxError(fn, -2, `a ${w}×${h} image`);
+      const ptr = reserve(fn, w * h * 4, `the ${w}×${h} image`), padded = bytes(ptr, w * h * 4);
+      if (rgba.some((c) => c)) x.fill(ptr, w, h, (rgba[0] | (rgba[1] << 8) | (rgba[2] << 16) | (rgba[3] << 24)) >>> 0);
+      else padded.fill(0);
+      const old = bytes(from, this.length);
+      for (let y = 0; y < this.height; y++) padded.set(old.subarray(y * this.width * 4, (y + 1) * this.width * 4), ((y + top) * w + left) * 4);
       this.adopt(ptr, w, h);
-      try { f(); } finally { this.crop(n, n, w - 2 * n, h - 2 * n); }
+      return this;
     }
     // Takes the w×h block at `ptr` as the image's pixels, freeing the old.
     adopt(ptr, w, h) {
@@ -337,7 +468,7 @@ export async function load(source, { simd = simdSupported } = {}) {
   for (const [method, op] of Object.entries(operations)) {
     const fn = op.fn || op.uses;
     if (!x[fn]) Image.prototype[method] = () => { throw new TypeError(`rawpx.${fn} is not in this build`); };
-    else if (op.method) Image.prototype[method] = op.method;
+    else if (op.method) Image.prototype[method] = op.args ? function (...args) { checkArgs(method, args); return op.method.apply(this, args); } : op.method;
     else if (!Image.prototype[method]) Image.prototype[method] = function (...args) { return this.call(method, args); };
   }
 

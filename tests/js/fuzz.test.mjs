@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { load, operations, FILTERS, RawpxError } from '../../js/rawpx.js';
+import { load, operations, DITHERS, FILTERS, MODES, RawpxError } from '../../js/rawpx.js';
 import '../../js/css.js';
 
 const seconds = Number(process.env.FUZZ_SECONDS ?? 10);
@@ -34,9 +34,20 @@ test(`random chains through the loader for ${seconds} s never trap`, async (t) =
       case 'rotate': return [rand() < 0.8 ? 90 * (int(9) - 4) : value()];
       case 'levels': return [int(100), 100 + int(156), int(50), 200 + int(56), rand() * 3];
       case 'filter': return [rand() < 0.8 ? pick(['sepia(0.5)', 'contrast(1.4) blur(1px)', 'hue-rotate(90deg) invert(30%)', 'none', 'opacity(.5) grayscale()']) : pick(['blur(x)', 'sepia(', 'glow(1)', 'hue-rotate(3)', '', 'drop-shadow(1px 1px red)', 7])];
+      case 'composite': return [rand() < 0.8 ? other : value(), rand() < 0.1 ? value() : { x: int(60) - 30, y: int(40) - 20, mode: rand() < 0.9 ? pick(MODES) : value(), opacity: rand() < 0.9 ? rand() : value() }];
+      case 'hsl': return [rand() < 0.2 ? value() : { hue: rand() * 800 - 400, saturation: rand() < 0.9 ? rand() * 3 : value(), lightness: rand() * 2.4 - 1.2 }];
+      case 'shuffle': return [rand() < 0.8 ? Array.from({ length: 4 }, () => pick([...'rgba01'])).join('') : pick(['rgb', 'rgbx', 'RGBA', 7, null])];
+      case 'noise': return [rand() * 300 - 20, rand() < 0.8 ? { seed: int(2 ** 32), mono: rand() < 0.5 } : { seed: value(), mono: value() }];
+      case 'dither': return [int(300), rand() < 0.9 ? pick(DITHERS) : value()];
+      case 'curves': return [rand() < 0.7 ? [[0, int(256)], [100 + int(50), int(256)], [255, int(256)]] : pick([[[5, 0], [3, 1]], [[0, 0]], { r: [[0, 0], [255, 255]] }, 'x'])];
+      case 'tint': case 'duotone': return [[int(300), int(256), int(256)], rand() < 0.5 ? [int(256), int(256), int(256)] : rand()];
+      case 'pad': return [int(5), int(5), int(5), int(5), rand() < 0.8 ? [int(256), int(256), int(256), int(256)] : value()];
+      case 'fill': return [int(300), int(256), int(256), rand() < 0.5 ? undefined : int(256)];
       default: return Array.from({ length: int(3) }, value);
     }
   };
+  // A second image, for composite.
+  let other;
   const methods = Object.keys(operations);
   const counts = { ok: 0, RawpxError: 0, RangeError: 0, TypeError: 0, SyntaxError: 0 };
   const start = Date.now();
@@ -44,6 +55,7 @@ test(`random chains through the loader for ${seconds} s never trap`, async (t) =
   while (Date.now() - start < seconds * 1000) {
     const w = 1 + int(48), h = 1 + int(32);
     const img = px.image({ width: w, height: h, data: Uint8ClampedArray.from({ length: w * h * 4 }, () => int(256)) });
+    other = px.image({ width: 5, height: 3, data: Uint8ClampedArray.from({ length: 60 }, () => int(256)) });
     for (let k = int(8); k >= 0; k--) {
       const method = pick(methods), args = argsFor(method);
       const before = { data: img.view().slice(), width: img.width, height: img.height };
@@ -61,6 +73,7 @@ test(`random chains through the loader for ${seconds} s never trap`, async (t) =
       }
     }
     img.free();
+    other.free();
   }
   t.diagnostic(`${calls} calls: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}; traps 0`);
   console.log(`loader fuzz: ${calls} calls in ${seconds} s (seed ${seed}): ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}; traps 0`);

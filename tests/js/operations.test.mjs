@@ -41,7 +41,8 @@ test('the table\'s ranges are the module\'s own, at both ends', () => {
   let checked = 0;
   for (const [method, op] of Object.entries(operations)) {
     const args = op.args || [];
-    if (!op.fn || op.into || !args.length || !args.every(([, kind]) => 'lo' in kind)) continue;
+    // pack: the arguments are not the export's (fill's four bytes are one u32).
+    if (!op.fn || op.into || op.pack || !args.length || !args.every(([, kind]) => 'lo' in kind)) continue;
     const inside = args.map(([, kind, value]) => value ?? (kind.above ? kind.hi : kind.lo));
     const call = (values) => px.exports[op.fn](image, 4, 4, ...values);
     assert.equal(call(inside), 0, `${method}(${inside})`);
