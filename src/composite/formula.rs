@@ -40,8 +40,8 @@ pub fn pixel<L: Lanes>(mode: u32, opacity: f32, s: [L; 4], b: [L; 4]) -> ([L; 3]
         co = co.map(|c| c.min(one));
         ao = ao.min(one);
     }
-    let clear = ao.eq(zero);
-    (co.map(|c| L::select(clear, zero, c / ao)), ao)
+    let (clear, inv) = (ao.eq(zero), one / ao);
+    (co.map(|c| L::select(clear, zero, c * inv)), ao)
 }
 
 /// B(Cb, Cs) of blend mode 1..=15.

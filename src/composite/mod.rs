@@ -97,9 +97,10 @@ pub fn simd(dst: &mut [u8], src: &[u8], mode: u32, opacity: f32) {
     use crate::lanes::{F32x4, simd::to_byte as byte, simd::unit};
     use crate::simd::{hoist, pack_rgba};
     use core::arch::wasm32::*;
-    let [ff, k255, half, alpha] = [
+    let [ff, k255, inv255, half, alpha] = [
         u32x4_splat(0xff),
         f32x4_splat(255.0),
+        f32x4_splat(1.0 / 255.0),
         f32x4_splat(0.5),
         u32x4_splat(0xff00_0000),
     ]
@@ -121,7 +122,7 @@ pub fn simd(dst: &mut [u8], src: &[u8], mode: u32, opacity: f32) {
         } else if copy_opaque && crate::simd::opaque(vs, alpha) {
             vs
         } else {
-            let [s, b] = [vs, vb].map(|v| [0, 8, 16, 24].map(|shift| unit(v, shift, ff, k255)));
+            let [s, b] = [vs, vb].map(|v| [0, 8, 16, 24].map(|shift| unit(v, shift, ff, inv255)));
             let (c, a) = pixel::<F32x4>(mode, opacity, s, b);
             let [r, g, b, a] = [c[0], c[1], c[2], a].map(|x| byte(x, k255, half, ff));
             pack_rgba(r, g, b, a)

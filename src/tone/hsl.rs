@@ -20,13 +20,14 @@ pub fn adjust<L: Lanes>(c: [L; 3], hue: f32, saturation: f32, lightness: f32) ->
     );
     // The sector formula, in sixths of a turn; where d = 0 the quotients
     // are NaN and the hue is 0.
+    let per_d = one / d;
     let sixths = L::select(
         hi.eq(r),
-        (g - b) / d + L::select(g.lt(b), L::splat(6.0), zero),
+        (g - b) * per_d + L::select(g.lt(b), L::splat(6.0), zero),
         L::select(
             hi.eq(g),
-            (b - r) / d + L::splat(2.0),
-            (r - g) / d + L::splat(4.0),
+            (b - r) * per_d + L::splat(2.0),
+            (r - g) * per_d + L::splat(4.0),
         ),
     );
     let h = L::select(grey, zero, sixths * L::splat(60.0));
@@ -37,7 +38,7 @@ pub fn adjust<L: Lanes>(c: [L; 3], hue: f32, saturation: f32, lightness: f32) ->
     let s = (s * L::splat(saturation)).clamp01();
     let l = (l + L::splat(lightness)).clamp01();
     let a = s * l.min(one - l);
-    let twelfths = h / L::splat(30.0);
+    let twelfths = h * L::splat(1.0 / 30.0);
     [0.0, 8.0, 4.0].map(|n| {
         // n + h/30 lies in [0, 20): mod 12 is at most one subtraction.
         let k = L::splat(n) + twelfths;

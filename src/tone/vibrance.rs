@@ -6,7 +6,7 @@ use crate::lanes::Lanes;
 #[inline(always)]
 pub fn adjust<L: Lanes>(c: [L; 3], amount: f32) -> [L; 3] {
     let [r, g, b] = c;
-    let avg = (r + g + b) / L::splat(3.0);
+    let avg = (r + g + b) * L::splat(1.0 / 3.0);
     let mx = r.max(g).max(b);
     let k = (mx - avg) * L::splat(-3.0 * amount);
     c.map(|c| (c + (mx - c) * k).clamp01())
