@@ -1,6 +1,6 @@
 // The demo: an image in, a filter per button, before and after, the time
 // each filter took inside Wasm memory.
-import { load, simdSupported } from '../rawpx.js';
+import { load, simdSupported, MODES } from '../rawpx.js';
 import { createPool } from '../pool.js';
 import { sample } from './sample.js';
 
@@ -29,6 +29,23 @@ const filters = [
   ['resize (Lanczos3)', [['scale', 0.1, 2, 0.05, 0.5]], (i, s) => i.resize(Math.max(1, Math.round(i.width * s)), Math.max(1, Math.round(i.height * s)))],
   ['rotate 90°', [], (i) => i.rotate(90)],
   ['flip horizontal', [], (i) => i.flipHorizontal()],
+  ['hsl', [['hue', -180, 180, 5, 30], ['saturation', 0, 3, 0.05, 1.2], ['lightness', -0.5, 0.5, 0.01, 0]], (i, hue, saturation, lightness) => i.hsl({ hue, saturation, lightness })],
+  ['vibrance', [['amount', -1, 1, 0.05, 0.5]], (i, a) => i.vibrance(a)],
+  ['swap red and blue', [], (i) => i.shuffle('bgra')],
+  ['curves (S)', [['strength', 0, 60, 1, 30]], (i, k) => i.curves([[0, 0], [64, 64 - k], [192, 192 + k], [255, 255]])],
+  ['equalize', [], (i) => i.equalize()],
+  ['posterize', [['levels', 2, 16, 1, 4]], (i, n) => i.posterize(n)],
+  ['threshold', [['level', 0, 255, 1, 128]], (i, l) => i.threshold(l)],
+  ['duotone', [], (i) => i.duotone([20, 10, 80], [255, 210, 120])],
+  ['dither', [['levels', 2, 16, 1, 2], ['Floyd–Steinberg', 0, 1, 1, 1]], (i, n, fs) => i.dither(n, fs ? 'floyd-steinberg' : 'ordered')],
+  ['pixelate', [['size', 1, 64, 1, 12]], (i, n) => i.pixelate(n)],
+  ['noise', [['amount', 0, 128, 1, 24], ['mono', 0, 1, 1, 0]], (i, a, mono) => i.noise(a, { seed: 7, mono: !!mono })],
+  // A quarter-size copy of the source, drawn at the centre.
+  ['composite a copy', [['mode', 0, MODES.length - 1, 1, 1], ['opacity', 0, 1, 0.05, 0.8]], (i, m, opacity) => {
+    const copy = px.image(source).resize(Math.max(1, source.width >> 1), Math.max(1, source.height >> 1));
+    try { i.composite(copy, { x: (i.width - copy.width) >> 1, y: (i.height - copy.height) >> 1, mode: MODES[m], opacity }); } finally { copy.free(); }
+  }],
+  ['pad', [['border', 0, 64, 1, 16]], (i, n) => i.pad(n, n, n, n, [255, 255, 255, 255])],
 ];
 
 const draw = (canvas, { data, width, height }) => {
