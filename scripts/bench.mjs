@@ -15,7 +15,7 @@ const root = new URL('..', import.meta.url).pathname;
 const photon = createRequire(import.meta.url)('@silvia-odwyer/photon-node');
 const W = 3840, H = 2160, LEN = W * H * 4;
 const RUNS = +(process.env.BENCH_RUNS || 15);
-// BENCH_ONLY=point,neighbourhood,geometry,pool runs some of the tables.
+// BENCH_ONLY=point,neighbourhood,geometry,tone,pool runs some of the tables.
 const want = (table) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(table);
 
 // A deterministic photo-like image: smooth light, texture, edges, noise, and
@@ -353,6 +353,95 @@ for (const [name, from, [sw, sh], [dw, dh], filter] of want('geometry') ? geomet
 console.log('scratch: what the op grew a fresh instance\'s memory by, beyond the source and output blocks (the 4K source is 31.6 MiB).');
 console.log('photon: Triangle for bilinear, CatmullRom for bicubic; wasm-vips: kernel linear/cubic; pica: box and lanczos3 only. Only rawpx is Pillow\'s result.');
 console.log('fir: fast_image_resize 6.1, wasm32 SIMD128, raw exports; rawpx/fir is rawpx\'s in-memory time over fir\'s (below 1: rawpx faster); fir Δmax: its largest colour difference from rawpx (Pillow) where both are opaque.');
+
+// Compositing and tone. The source for composite is the photo turned
+// (its colours shuffled) with a soft alpha ramp, drawn over the opaque photo;
+// plain JS works on straight RGBA as a page would.
+const ramp = src.slice();
+for (let i = 0; i < LEN; i += 4) { const x = (i >> 2) % W; [ramp[i], ramp[i + 1], ramp[i + 2]] = [src[i + 2], src[i], src[i + 1]]; ramp[i + 3] = Math.min(255, (x * 255) / (W / 2)); }
+const opaque = src.slice();
+for (let i = 3; i < LEN; i += 4) opaque[i] = 255;
+function jsComposite(d, s, blend) {
+  for (let i = 0; i < d.length; i += 4) {
+    const as = s[i + 3] / 255, ab = d[i + 3] / 255, ao = as + ab * (1 - as);
+    for (let c = 0; c < 3; c++) {
+      const cs = s[i + c] / 255, cb = d[i + c] / 255, mixed = (1 - ab) * cs + ab * blend(cb, cs);
+      d[i + c] = ao ? (255 * (as * mixed + ab * (1 - as) * cb)) / ao : 0;
+    }
+    d[i + 3] = 255 * ao;
+  }
+}
+function jsHsl(d, turn, sat) {
+  for (let i = 0; i < d.length; i += 4) {
+    const r = d[i] / 255, g = d[i + 1] / 255, b = d[i + 2] / 255, hi = Math.max(r, g, b), lo = Math.min(r, g, b), l = (hi + lo) / 2, dd = hi - lo;
+    let h = 0, s = 0;
+    if (dd) { s = dd / (l <= 0.5 ? hi + lo : 2 - hi - lo); h = 60 * (hi === r ? (g - b) / dd + (g < b ? 6 : 0) : hi === g ? (b - r) / dd + 2 : (r - g) / dd + 4); }
+    h = (h + turn + 360) % 360; s = Math.min(1, s * sat);
+    const a = s * Math.min(l, 1 - l), f = (n) => { const k = (n + h / 30) % 12; return 255 * (l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1))); };
+    d[i] = f(0); d[i + 1] = f(8); d[i + 2] = f(4);
+  }
+}
+const BAYER = [0, 32, 8, 40, 2, 34, 10, 42, 48, 16, 56, 24, 50, 18, 58, 26, 12, 44, 4, 36, 14, 46, 6, 38, 60, 28, 52, 20, 62, 30, 54, 22, 3, 35, 11, 43, 1, 33, 9, 41, 51, 19, 59, 27, 49, 17, 57, 25, 15, 47, 7, 39, 13, 45, 5, 37, 63, 31, 55, 23, 61, 29, 53, 21];
+function jsOrdered(d, n) {
+  for (let i = 0; i < d.length; i += 4) {
+    const p = i >> 2, t = (BAYER[((p / W) & 7) * 8 + (p % W & 7)] + 0.5) / 64 - 0.5;
+    for (let c = 0; c < 3; c++) d[i + c] = (Math.min(n - 1, Math.max(0, Math.round((d[i + c] * (n - 1)) / 255 + t))) * 255) / (n - 1);
+  }
+}
+function jsFloydSteinberg(d, n) {
+  const e = new Float32Array(d.length);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) for (let c = 0; c < 3; c++) {
+    const i = (y * W + x) * 4 + c, v = d[i] + e[i], q = (Math.min(n - 1, Math.max(0, Math.round((v * (n - 1)) / 255))) * 255) / (n - 1), err = v - q;
+    d[i] = q;
+    if (x + 1 < W) e[i + 4] += (err * 7) / 16;
+    if (y + 1 < H) { if (x > 0) e[i + 4 * W - 4] += (err * 3) / 16; e[i + 4 * W] += (err * 5) / 16; if (x + 1 < W) e[i + 4 * W + 4] += err / 16; }
+  }
+}
+function jsPixelate(d, size) {
+  for (let y0 = 0; y0 < H; y0 += size) for (let x0 = 0; x0 < W; x0 += size) {
+    const sum = [0, 0, 0, 0], y1 = Math.min(H, y0 + size), x1 = Math.min(W, x0 + size), n = (y1 - y0) * (x1 - x0);
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) for (let c = 0; c < 4; c++) sum[c] += d[(y * W + x) * 4 + c];
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) for (let c = 0; c < 4; c++) d[(y * W + x) * 4 + c] = sum[c] / n;
+  }
+}
+const photonTwo = (op) => {
+  const a = new photon.PhotonImage(new Uint8Array(opaque.buffer), W, H), b = new photon.PhotonImage(new Uint8Array(ramp.buffer), W, H);
+  op(a, b); out.set(a.get_raw_pixels()); a.free(); b.free();
+};
+const vipsTwo = (mode) => {
+  const [a, b] = [opaque, ramp].map((d) => vips.Image.newFromMemory(d, W, H, 4, 'uchar').copy({ interpretation: 'srgb' }));
+  const o = a.composite2(b, mode).cast('uchar'); out.set(o.writeToMemory()); o.delete(); a.delete(); b.delete();
+};
+const tone = [
+  // name, rawpx export call (dst in memory, the ramp at `s`), plain JS, photon, wasm-vips
+  ['composite over', (fx, d, s) => fx.composite(d, W, H, s, W, H, 0, 0, 0, 1), (d) => jsComposite(d, ramp, (b, s) => s), () => photonTwo((a, b) => photon.blend(a, b, 'over')), () => vipsTwo('over')],
+  ['composite multiply', (fx, d, s) => fx.composite(d, W, H, s, W, H, 0, 0, 1, 1), (d) => jsComposite(d, ramp, (b, s) => b * s), () => photonTwo((a, b) => photon.blend(a, b, 'multiply')), () => vipsTwo('multiply')],
+  ['hsl_adjust ¹', (fx, d) => fx.hsl_adjust(d, W, H, 30, 1.2, 0), (d) => jsHsl(d, 30, 1.2), () => photonRun((i) => photon.hue_rotate_hsl(i, 30)),
+    () => vipsRun((im) => im.copy({ interpretation: 'srgb' }).extractBand(0, { n: 3 }).colourspace('hsv').linear([1, 1.2, 1], [30 * 256 / 360, 0, 0]).colourspace('srgb').bandjoin(im.extractBand(3)))],
+  ['dither ordered 4', (fx, d) => fx.dither(d, W, H, 4, 0), (d) => jsOrdered(d, 4), null, null],
+  ['dither F–S 4 ²', (fx, d) => fx.dither(d, W, H, 4, 1), (d) => jsFloydSteinberg(d, 4), () => photonRun((i) => photon.dither(i, 2)), null],
+  ['pixelate 16', (fx, d) => fx.pixelate(d, W, H, 16), (d) => jsPixelate(d, 16), () => photonRun((i) => photon.pixelize(i, 16)), null],
+];
+console.log(`\ncompositing and tone (rawpx median of ${RUNS} runs, peers of ${PEER_RUNS}; composite: the photo with an alpha ramp over the opaque photo, e2e copies both in)`);
+console.log('op                 in-mem ms  ×floor   e2e ms  ×floor    js ms  js/e2e  photon ms  ph/e2e   vips ms vips/e2e');
+for (const [name, run, jsRun, photonGo, vipsGo] of want('tone') ? tone : []) {
+  const fresh = await load(module);
+  const fx = fresh.exports, [d, sp] = [fx.alloc(LEN), fx.alloc(LEN)];
+  const [dst, from] = name.startsWith('composite') ? [opaque, ramp] : [src, null];
+  const put = (p, data) => new Uint8ClampedArray(fx.memory.buffer, p, LEN).set(data);
+  if (from) put(sp, from);
+  const go = () => { if (run(fx, d, sp)) throw new Error(name); };
+  const inMem = time(go, () => put(d, dst));
+  const e2e = time(() => { put(d, dst); if (from) put(sp, from); go(); out.set(new Uint8ClampedArray(fx.memory.buffer, d, LEN)); });
+  const copy = new Uint8ClampedArray(LEN);
+  const jsMs = time(() => jsRun(copy), () => copy.set(dst), PEER_RUNS);
+  const col = (g) => (g ? ((ms) => `${f(ms)}${r(ms / e2e)}`)(time(g, undefined, PEER_RUNS)) : '       —        —');
+  console.log(`${name.padEnd(18)}${f(inMem)}${r(inMem / floorIn)}${f(e2e)}${r(e2e / floorE2e)}${f(jsMs)}${r(jsMs / e2e)} ${col(photonGo)} ${col(vipsGo)}`);
+}
+if (want('tone')) {
+  console.log('¹ rawpx: hue +30°, saturation ×1.2 through CSS HSL; photon: hue_rotate_hsl 30° only; wasm-vips: colourspace hsv, linear, back (its HSV, not HSL).');
+  console.log('² photon: its Floyd–Steinberg dither at depth 2 bits (4 levels); wasm-vips has no dither.');
+}
 
 // The worker pool: one σ=2 blur on 4K split over 1 and 2 workers, end to end
 // (strips out, blur, rows back), each worker its own instance.
