@@ -14,6 +14,8 @@
 // from.
 
 import { RawpxError, checkArgs, operations, quarterTurns } from './rawpx.js';
+// The pool splits rawpx/extras' methods too (equalize, orient, curves…).
+import './extras.js';
 
 // A worker, from `make()` or else rawpx's own worker.js, in a page or in
 // Node (asked by name: some Node libraries, such as emscripten builds,

@@ -30,17 +30,15 @@ export const MODES: readonly CompositeMode[];
 /** dither's methods, in the module's order. */
 export const DITHERS: readonly ['ordered', 'floyd-steinberg'];
 
-/** An R, G, B triple of bytes. */
-export type Colour = readonly [number, number, number];
+/** A 1024-byte lookup table from f(channel, value) for R, G, B and `alpha(value)` for A. */
+export function table(f: (channel: number, value: number) => number, alpha?: (value: number) => number): Uint8Array;
 
-/** curves' points: [in, out] pairs, in increasing, each in [0, 255]. */
-export type CurvePoints = ReadonlyArray<readonly [number, number]>;
+/** The argument kinds of the table, for modules that add methods to it (rawpx/extras). */
+export const kinds: Readonly<Record<string, unknown>>;
 
 /** The table that stretches R, G, B to the full range from a whole image's histogram (autoLevels). */
 export function autoLevelsTable(histogram: ArrayLike<number>, pixels: number, clip?: number): Uint8Array;
 
-/** Histogram equalisation's table for R, G, B from a whole image's histogram (equalize). */
-export function equalizeTable(histogram: ArrayLike<number>, pixels: number): Uint8Array;
 
 /**
  * The table of operations the loader and the pool are built from: each
@@ -174,24 +172,6 @@ export interface RawpxImage {
   noise(amount: number, options?: { seed?: number; mono?: boolean }): this;
   /** R, G, B each to `levels` in [2, 255] levels, by an 8×8 Bayer matrix (ordered, the default) or Floyd–Steinberg. */
   dither(levels: number, method?: 'ordered' | 'floyd-steinberg'): this;
-  /** Alpha times t, in [0, 1]. */
-  opacity(t: number): this;
-  /** R, G, B each to `levels` in [2, 255] evenly spaced levels. */
-  posterize(levels: number): this;
-  /** White where grayscale's luma is at least `level` (default 128), else black. */
-  threshold(level?: number): this;
-  /** A monotone cubic through the points, for R, G, B alike or one per channel. */
-  curves(points: CurvePoints | { r: CurvePoints; g: CurvePoints; b: CurvePoints }): this;
-  /** Histogram equalisation of R, G, B each. */
-  equalize(): this;
-  /** Moves each colour the fraction `amount` (default 0.5) toward `colour`. */
-  tint(colour: Colour, amount?: number): this;
-  /** The luma mapped from the `dark` colour to the `light` one. */
-  duotone(dark: Colour, light: Colour): this;
-  /** Shows an image with EXIF orientation 1..8 upright (rotations and flips). */
-  orient(orientation: number): this;
-  /** Grows the canvas by each side; the new pixels `rgba` (default transparent black). */
-  pad(top: number, right: number, bottom: number, left: number, rgba?: readonly [number, number, number, number]): this;
   /** Counts per channel: R in [0, 256), G, B, then A. */
   histogram(): Uint32Array;
   /** The pixels in Wasm memory without a copy: valid until the next allocation. */

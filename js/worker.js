@@ -4,8 +4,9 @@
 // own part), and sends back the pixels, with their histogram when asked
 // (`count`); buffers are transferred.
 import { load } from './rawpx.js';
-// Strips may run filter() strings too.
+// Strips may run filter() strings and rawpx/extras' methods too.
 import './css.js';
+import './extras.js';
 
 // No top-level await: bundlers build workers as classic scripts too.
 const inPage = typeof WorkerGlobalScope === 'function' && globalThis instanceof WorkerGlobalScope;

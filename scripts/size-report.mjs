@@ -100,17 +100,18 @@ groups.set('runtime', (groups.get('runtime') ?? 0) + m.raw - [...groups.values()
 
 console.log(`\nrawpx size report${' '.repeat(11)}     raw    gzip  brotli`);
 console.log(line(subset ?? 'dist/rawpx.wasm', m));
-let lm, cm;
+let lm, cm, em;
 if (!subset) {
   const stable = readFileSync(root + 'dist/rawpx-stable.wasm');
   const nosimd = readFileSync(root + 'dist/rawpx-nosimd.wasm');
   const loader = readFileSync(root + 'js/rawpx.js');
   const minify = (file) => sizes(Buffer.from(buildSync({ entryPoints: [root + file], minify: true, write: false, format: 'esm' }).outputFiles[0].contents));
   const [s, l] = [sizes(stable), sizes(loader)];
-  [lm, cm] = [minify('js/rawpx.js'), minify('js/css.js')];
+  [lm, cm, em] = [minify('js/rawpx.js'), minify('js/css.js'), minify('js/extras.js')];
   console.log(line('js/rawpx.js', l));
   console.log(line('js/rawpx.js (esbuild -min)', lm));
   console.log(line('js/css.js (esbuild -min)', cm) + '   (rawpx/css: filter() strings, imported apart)');
+  console.log(line('js/extras.js (esbuild -min)', em) + '   (rawpx/extras: curves, equalize, orient, pad…, imported apart)');
   console.log(line('dist/rawpx-nosimd.wasm', sizes(nosimd)) + '   (the scalar fallback, for engines without SIMD128)');
   console.log(line('stable, default panics', s) + `   (immediate-abort saves ${s.raw - m.raw} B raw, ${s.gzip - m.gzip} B gzip)`);
 }
@@ -136,7 +137,9 @@ if (!subset) {
   console.log(`  ${'loader'.padEnd(12)}${pad(lm.gzip, 8)}${pad(budget.loader_min_gzip_bytes, 14)}   (gzip, minified)`);
   console.log(`  ${'css'.padEnd(12)}${pad(cm.gzip, 8)}${pad(budget.css_min_gzip_bytes, 14)}   (rawpx/css, gzip, minified)`);
   if (lm.gzip > budget.loader_min_gzip_bytes) failures.push(`loader ${lm.gzip} B gzip minified > budget ${budget.loader_min_gzip_bytes} B`);
+  console.log(`  ${'extras'.padEnd(12)}${pad(em.gzip, 8)}${pad(budget.extras_min_gzip_bytes, 14)}   (rawpx/extras, gzip, minified)`);
   if (cm.gzip > budget.css_min_gzip_bytes) failures.push(`rawpx/css ${cm.gzip} B gzip minified > budget ${budget.css_min_gzip_bytes} B`);
+  if (!(em.gzip <= budget.extras_min_gzip_bytes)) failures.push(`rawpx/extras ${em.gzip} B gzip minified > budget ${budget.extras_min_gzip_bytes} B`);
   for (const g of Object.keys(budget.module_groups)) if (!groups.has(g)) failures.push(`size-budget.json has a line for ${g}, which the module lacks`);
 }
 if (failures.length) {

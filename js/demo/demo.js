@@ -1,6 +1,7 @@
 // The demo: an image in, a filter per button, before and after, the time
 // each filter took inside Wasm memory.
 import { load, simdSupported, MODES } from '../rawpx.js';
+import '../extras.js';
 import { createPool } from '../pool.js';
 import { sample } from './sample.js';
 

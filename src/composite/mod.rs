@@ -77,18 +77,32 @@ pub fn composite(
     }
 }
 
+/// Whether source-over at opacity 1 onto an opaque pixel takes the exact
+/// integer lerp (`over_opaque`) rather than the float formula.
+fn integer_over(mode: u32, opacity: f32) -> bool {
+    mode == SOURCE_OVER && opacity == 1.0
+}
+
+/// Source-over onto an opaque pixel at opacity 1: αo = 1, and
+/// 255·co = (A·Cs + (255 − A)·Cb)/255, whose nearest integer (never a tie:
+/// the numerator would be 255k + 127.5) this is, exactly; alpha stays 255.
+pub fn over_opaque(b: [u8; 4], s: [u8; 4]) -> [u8; 4] {
+    let a = u32::from(s[3]);
+    let lerp = |cb: u8, cs: u8| ((a * u32::from(cs) + (255 - a) * u32::from(cb) + 127) / 255) as u8;
+    [lerp(b[0], s[0]), lerp(b[1], s[1]), lerp(b[2], s[2]), 255]
+}
+
 /// One row: `src` drawn onto `dst`, the same length.
 pub fn scalar(dst: &mut [u8], src: &[u8], mode: u32, opacity: f32) {
     use crate::lanes::{to_byte, unit};
-    for (b, s) in dst
-        .as_chunks_mut::<4>()
-        .0
-        .iter_mut()
-        .zip(src.as_chunks::<4>().0)
-    {
+    let integer = integer_over(mode, opacity);
+    for (b, s) in dst.as_chunks_mut::<4>().0.iter_mut().zip(src.as_chunks::<4>().0) {
+        if integer && b[3] == 255 {
+            *b = over_opaque(*b, *s);
+            continue;
+        }
         let (colour, alpha) = pixel(mode, opacity, s.map(unit), b.map(unit));
-        let out = [colour[0], colour[1], colour[2], alpha].map(|x| to_byte(x * 255.0));
-        *b = out;
+        *b = [colour[0], colour[1], colour[2], alpha].map(|x| to_byte(x * 255.0));
     }
 }
 
@@ -97,21 +111,31 @@ pub fn simd(dst: &mut [u8], src: &[u8], mode: u32, opacity: f32) {
     use crate::lanes::{F32x4, simd::to_byte as byte, simd::unit};
     use crate::simd::{hoist, pack_rgba};
     use core::arch::wasm32::*;
-    let [ff, k255, inv255, half, alpha] = [
-        u32x4_splat(0xff),
-        f32x4_splat(255.0),
-        f32x4_splat(1.0 / 255.0),
-        f32x4_splat(0.5),
-        u32x4_splat(0xff00_0000),
-    ]
-    .map(hoist);
+    let [ff, alpha] = [0xff, 0xff00_0000].map(|k| hoist(u32x4_splat(k)));
+    let [k255, inv255, half] = [255.0, 1.0 / 255.0, 0.5].map(|k| hoist(f32x4_splat(k)));
+    let [k127, k255_16, one] = [127, 255, 1].map(|k| hoist(u16x8_splat(k)));
     let skip_clear = keeps_dst_under_clear_source(mode);
     let copy_opaque = mode == SOURCE_OVER && opacity == 1.0;
+    let integer = integer_over(mode, opacity);
     let clear = opacity == 0.0;
+    // `over_opaque` on two pixels in 16-bit lanes.
+    //   b, s: [a1 b1 g1 r1 a0 b0 g0 r0]   a: [a1 a1 a1 a1 a0 a0 a0 a0] (of s)
+    let lerp = |b: v128, s: v128| {
+        let a = i16x8_shuffle::<3, 3, 3, 3, 7, 7, 7, 7>(s, s);
+        let y = i16x8_add(i16x8_add(i16x8_mul(a, s), i16x8_mul(i16x8_sub(k255_16, a), b)), k127);
+        // ⌊y/255⌋ = (y + 1 + (y >> 8)) >> 8 for y < 65535; y is at most 65152.
+        u16x8_shr(i16x8_add(i16x8_add(y, u16x8_shr(y, 8)), one), 8)
+    };
+    let over = |vb: v128, vs: v128| {
+        let low = lerp(u16x8_extend_low_u8x16(vb), u16x8_extend_low_u8x16(vs));
+        let high = lerp(u16x8_extend_high_u8x16(vb), u16x8_extend_high_u8x16(vs));
+        v128_or(u8x16_narrow_i16x8(low, high), alpha)
+    };
     let mut block = |b: *mut u8, s: *const u8| {
         // SAFETY: `pairs` passes pointers to 16 bytes each; v128 access
         // needs no alignment.
         let (vb, vs) = unsafe { (v128_load(b.cast()), v128_load(s.cast())) };
+        let opaque_dst = u32x4_ge(vb, alpha);
         let out = if skip_clear
             && (clear || !v128_any_true(v128_and(vs, alpha)))
             // Every dst pixel keeps its bytes: a visible one, or all zero,
@@ -122,10 +146,18 @@ pub fn simd(dst: &mut [u8], src: &[u8], mode: u32, opacity: f32) {
         } else if copy_opaque && crate::simd::opaque(vs, alpha) {
             vs
         } else {
-            let [s, b] = [vs, vb].map(|v| [0, 8, 16, 24].map(|shift| unit(v, shift, ff, inv255)));
-            let (c, a) = pixel::<F32x4>(mode, opacity, s, b);
-            let [r, g, b, a] = [c[0], c[1], c[2], a].map(|x| byte(x, k255, half, ff));
-            pack_rgba(r, g, b, a)
+            // Pixels onto opaque ones take the integer path, as the scalar does.
+            let onto_opaque = (integer && v128_any_true(opaque_dst)).then(|| over(vb, vs));
+            match onto_opaque {
+                Some(o) if u32x4_all_true(opaque_dst) => o,
+                _ => {
+                    let [s, b] = [vs, vb].map(|v| [0, 8, 16, 24].map(|shift| unit(v, shift, ff, inv255)));
+                    let (c, a) = pixel::<F32x4>(mode, opacity, s, b);
+                    let [r, g, b, a] = [c[0], c[1], c[2], a].map(|x| byte(x, k255, half, ff));
+                    let float = pack_rgba(r, g, b, a);
+                    onto_opaque.map_or(float, |o| v128_bitselect(o, float, opaque_dst))
+                }
+            }
         };
         // SAFETY: as above.
         unsafe { v128_store(b.cast(), out) };

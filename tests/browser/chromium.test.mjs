@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import { testOffscreenWorker } from './offscreen.mjs';
 import { load } from '../../js/rawpx.js';
+import '../../js/extras.js';
 import { sample } from '../../js/demo/sample.js';
 
 const root = new URL('../..', import.meta.url).pathname;

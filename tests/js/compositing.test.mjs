@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { load, MODES, RawpxError } from '../../js/rawpx.js';
+import '../../js/extras.js';
 import { createPool } from '../../js/pool.js';
 
 const wasm = await readFile(new URL('../../dist/rawpx.wasm', import.meta.url));

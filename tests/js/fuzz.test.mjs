@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { load, operations, DITHERS, FILTERS, MODES, RawpxError } from '../../js/rawpx.js';
 import '../../js/css.js';
+import '../../js/extras.js';
 
 const seconds = Number(process.env.FUZZ_SECONDS ?? 10);
 const seed = Number(process.env.FUZZ_SEED ?? 1);

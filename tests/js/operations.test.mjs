@@ -32,6 +32,18 @@ test('every export has a table entry, a method and a declaration; every entry ha
   img.free();
 });
 
+test('rawpx/extras adds its methods to the table, each declared in extras.d.ts with its export', async () => {
+  const before = new Set(Object.keys(operations));
+  await import('../../js/extras.js');
+  const added = Object.keys(operations).filter((m) => !before.has(m));
+  const ext = await readFile(new URL('../../js/extras.d.ts', import.meta.url), 'utf8');
+  const declared = [...ext.matchAll(/^ {4}(\w+)\(/gm)].map((m) => m[1]);
+  assert.deepEqual(added.sort(), declared.sort());
+  for (const m of added) assert.ok(exported.includes(operations[m].uses), `${m}: no export ${operations[m].uses}`);
+  const img = (await load(wasm)).image({ width: 1, height: 1, data: new Uint8ClampedArray(4) });
+  for (const m of added) assert.equal(typeof img[m], 'function', `the image has no method ${m}`);
+});
+
 // The nearest f32 above and below x.
 const f32 = new Float32Array(1), bits = new Uint32Array(f32.buffer);
 const step = (x, up) => { f32[0] = x; if (x === 0) return up ? 1.4e-45 : -1.4e-45; bits[0] += (x > 0) === up ? 1 : -1; return f32[0]; };

@@ -13,7 +13,7 @@ test('npm pack makes the package, and the packed loader runs the packed module',
   const dir = mkdtempSync(join(tmpdir(), 'rawpx-pack-'));
   const [{ filename, files }] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' }));
   assert.deepEqual(files.map((f) => f.path).sort(), [
-    'LICENSE', 'README.md', 'dist/rawpx-nosimd.wasm', 'dist/rawpx.wasm', 'docs/abi.md', 'js/css.d.ts', 'js/css.js', 'js/pool.d.ts', 'js/pool.js', 'js/rawpx.d.ts', 'js/rawpx.js',
+    'LICENSE', 'README.md', 'dist/rawpx-nosimd.wasm', 'dist/rawpx.wasm', 'docs/abi.md', 'js/css.d.ts', 'js/css.js', 'js/extras.d.ts', 'js/extras.js', 'js/pool.d.ts', 'js/pool.js', 'js/rawpx.d.ts', 'js/rawpx.js',
     'js/worker.d.ts', 'js/worker.js', 'package.json',
   ]);
   execFileSync('tar', ['-xzf', join(dir, filename), '-C', dir]);

@@ -1,6 +1,7 @@
 // Compiled (not run) by `make test`: the loader's types accept real usage
 // and reject misuse.
-import { load, simdSupported, RawpxError, type RawpxImage } from '../../js/rawpx.js';
+import { load, simdSupported, RawpxError, MODES, type RawpxImage } from '../../js/rawpx.js';
+import { equalizeTable } from '../../js/extras.js';
 
 async function usage(canvas: CanvasRenderingContext2D, bytes: Uint8Array) {
   const px = await load(simdSupported ? 'rawpx.wasm' : 'rawpx-nosimd.wasm');
@@ -21,12 +22,23 @@ async function usage(canvas: CanvasRenderingContext2D, bytes: Uint8Array) {
     using scoped = px.image({ data: new Uint8ClampedArray(4), width: 1, height: 1 });
     scoped.invert();
   }
+  const logo = px.image({ data: new Uint8ClampedArray(4), width: 1, height: 1 });
+  img.composite(logo, { x: -3, y: 4, mode: 'soft-light', opacity: 0.5 }).composite(logo, { mode: MODES[3] })
+    .hsl({ hue: 30 }).vibrance(0.5).shuffle('bgra').fill(1, 2, 3).pixelate(4).noise(10, { seed: 1, mono: true })
+    .dither(4).dither(2, 'floyd-steinberg').opacity(0.5).posterize(4).threshold().curves([[0, 0], [255, 255]])
+    .curves({ r: [[0, 0], [255, 255]], g: [[0, 0], [255, 255]], b: [[0, 0], [255, 255]] }).equalize()
+    .tint([255, 0, 0]).duotone([0, 0, 0], [255, 255, 255]).orient(6).pad(1, 2, 3, 4, [0, 0, 0, 255]);
+  const eq: Uint8Array = equalizeTable(counts, 100);
+  // @ts-expect-error: not a canvas mode
+  img.composite(logo, { mode: 'plus' });
+  // @ts-expect-error: dither's methods are named
+  img.dither(4, 1);
   // @ts-expect-error: sharpen takes an options object
   img.sharpen(1, 1, 0);
   // @ts-expect-error: blurs take a number
   img.gaussianBlur('2');
   // @ts-expect-error: not one of the filters
   img.resize(10, 10, 'lanczos');
-  return [counts, view, status];
+  return [counts, view, status, eq];
 }
 usage;

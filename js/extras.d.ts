@@ -1,0 +1,35 @@
+// Types for js/extras.js (rawpx/extras): importing it gives every image
+// the methods built on the primitives.
+import './rawpx.js';
+
+/** An R, G, B triple of bytes. */
+export type Colour = readonly [number, number, number];
+
+/** curves' points: [in, out] pairs, in increasing, each in [0, 255]. */
+export type CurvePoints = ReadonlyArray<readonly [number, number]>;
+
+/** Histogram equalisation's table for R, G, B from a whole image's histogram (equalize). */
+export function equalizeTable(histogram: ArrayLike<number>, pixels: number): Uint8Array;
+
+declare module './rawpx.js' {
+  interface RawpxImage {
+    /** Alpha times t, in [0, 1]. */
+    opacity(t: number): this;
+    /** R, G, B each to `levels` in [2, 255] evenly spaced levels. */
+    posterize(levels: number): this;
+    /** White where grayscale's luma is at least `level` (default 128), else black. */
+    threshold(level?: number): this;
+    /** A monotone cubic through the points, for R, G, B alike or one per channel. */
+    curves(points: CurvePoints | { r: CurvePoints; g: CurvePoints; b: CurvePoints }): this;
+    /** Histogram equalisation of R, G, B each. */
+    equalize(): this;
+    /** Moves each colour the fraction `amount` (default 0.5) toward `colour`. */
+    tint(colour: Colour, amount?: number): this;
+    /** The luma mapped from the `dark` colour to the `light` one. */
+    duotone(dark: Colour, light: Colour): this;
+    /** Shows an image with EXIF orientation 1..8 upright (rotations and flips). */
+    orient(orientation: number): this;
+    /** Grows the canvas by each side; the new pixels `rgba` (default transparent black). */
+    pad(top: number, right: number, bottom: number, left: number, rgba?: readonly [number, number, number, number]): this;
+  }
+}
