@@ -27,7 +27,7 @@ STABLE  := cargo +stable build -p rawpx --release --target $(TARGET) --target-di
 SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock .cargo/config.toml
 
 # `make MODULE=resize,point`: a module of only those groups of exports
-# (point, colour, blur, resize, geometry, composite, tone: cargo features), built as
+# (point, colour, blur, resize, geometry, composite, tone, rank: cargo features), built as
 # dist/rawpx-only-resize+point.wasm, and its size report.
 comma := ,
 MODULE ?=
@@ -70,6 +70,10 @@ tools: .tools/rust .tools/wabt .tools/chromium .tools/firefox .tools/pillow/bin/
 	.tools/pillow/bin/pip install --quiet --disable-pip-version-check -r $<
 
 tests/out/pillow/goldens.bin: tests/pillow/goldens.py .tools/pillow/bin/python
+	mkdir -p $(@D)
+	.tools/pillow/bin/python $< $@
+
+tests/out/pillow/rank.bin: tests/pillow/rank.py tests/pillow/goldens.py .tools/pillow/bin/python
 	mkdir -p $(@D)
 	.tools/pillow/bin/python $< $@
 
@@ -119,7 +123,7 @@ test-js: dist/rawpx.wasm dist/rawpx-nosimd.wasm dist/rawpx-only-point.wasm
 	node_modules/.bin/tsc -p tests/types/tsconfig.es2022.json
 
 # With the fuzz (tests/fuzz.rs): 30 s on the SIMD module, 10 s on the fallback.
-test-wasm: dist/rawpx.wasm tests/out/pillow/goldens.bin
+test-wasm: dist/rawpx.wasm tests/out/pillow/goldens.bin tests/out/pillow/rank.bin
 	FUZZ_SECONDS=30 cargo +stable test -p rawpx-wasm-tests
 
 # The demo page in headless Chromium: streaming load, a chain and the worker
@@ -131,7 +135,7 @@ test-browser: dist/rawpx.wasm dist/rawpx-nosimd.wasm .tools/chromium .tools/fire
 
 # The whole wasmtime suite again on the fallback: the same bytes as the
 # scalar references, so as the SIMD module.
-test-nosimd: dist/rawpx-nosimd.wasm tests/out/pillow/goldens.bin
+test-nosimd: dist/rawpx-nosimd.wasm tests/out/pillow/goldens.bin tests/out/pillow/rank.bin
 	RAWPX_WASM=$(CURDIR)/dist/rawpx-nosimd.wasm FUZZ_SECONDS=10 cargo +stable test -p rawpx-wasm-tests
 
 # Two subset modules under wasmtime: the exports each has (RAWPX_GROUPS),

@@ -13,6 +13,10 @@ export function equalizeTable(histogram: ArrayLike<number>, pixels: number): Uin
 
 declare module './rawpx.js' {
   interface RawpxImage {
+    /** Erosion then dilation by `radius` in [1, 1000]: removes specks smaller than the window. */
+    open(radius: number): this;
+    /** Dilation then erosion by `radius` in [1, 1000]: fills gaps smaller than the window. */
+    close(radius: number): this;
     /** Alpha times t, in [0, 1]. */
     opacity(t: number): this;
     /** R, G, B each to `levels` in [2, 255] evenly spaced levels. */

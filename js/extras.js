@@ -58,6 +58,10 @@ function monotone(points) {
 const ORIENT = [[], [], [['flipHorizontal']], [['rotate', 180]], [['flipVertical']], [['rotate', 90], ['flipHorizontal']], [['rotate', 90]], [['rotate', 90], ['flipVertical']], [['rotate', 270]]];
 
 Object.assign(operations, {
+  /** Erosion then dilation: removes specks smaller than the window. */
+  open: { uses: 'erode', args: [['radius', integer(1, 1000)]], steps: (r) => [['erode', r], ['dilate', r]], method(r) { return this.erode(r).dilate(r); } },
+  /** Dilation then erosion: fills gaps smaller than the window. */
+  close: { uses: 'dilate', args: [['radius', integer(1, 1000)]], steps: (r) => [['dilate', r], ['erode', r]], method(r) { return this.dilate(r).erode(r); } },
   /** Alpha times t. */
   opacity: { uses: 'apply_lut', reach: 0, args: [['t', number(0, 1)]], method(t) { return this.applyLut(table((_, v) => v, (a) => a * t)); } },
   posterize: {

@@ -152,6 +152,14 @@ export interface RawpxImage {
   levels(inLow: number | number[], inHigh: number | number[], outLow?: number, outHigh?: number, gamma?: number): this;
   /** Stretches R, G, B each to the full range, ignoring the `clip` fraction of pixels at either end. */
   autoLevels(clip?: number): this;
+  /** Per channel, the median of the (2r+1)² window (Pillow's MedianFilter(2r + 1)); radius in [1, 100]. */
+  median(radius: number): this;
+  /** Per channel, the minimum of the (2r+1)² window (Pillow's MinFilter); radius in [1, 1000], the same cost at any radius. */
+  erode(radius: number): this;
+  /** Per channel, the maximum of the (2r+1)² window (Pillow's MaxFilter); radius in [1, 1000]. */
+  dilate(radius: number): this;
+  /** The Sobel gradient magnitude of the luma, times `scale` in [0, 100] (default 1), as grey; alpha kept. */
+  sobel(scale?: number): this;
   /**
    * Draws `source` (another image of this instance) at (x, y), which may be
    * negative, with a canvas `globalCompositeOperation` mode (default
@@ -217,4 +225,8 @@ export interface RawpxExports {
   pixelate(ptr: number, w: number, h: number, block: number): number;
   noise(ptr: number, w: number, h: number, amount: number, seed: number, mono: number): number;
   dither(ptr: number, w: number, h: number, levels: number, method: number): number;
+  median(ptr: number, w: number, h: number, radius: number): number;
+  erode(ptr: number, w: number, h: number, radius: number): number;
+  dilate(ptr: number, w: number, h: number, radius: number): number;
+  sobel(ptr: number, w: number, h: number, scale: number): number;
 }

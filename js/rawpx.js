@@ -184,6 +184,11 @@ export const operations = {
     uses: 'apply_lut', whole: autoLevelsTable, args: [['clip', number(0, 0.5), 0]],
     method(clip = 0) { return this.applyLut(autoLevelsTable(this.histogram(), this.width * this.height, clip)); },
   },
+  // Rank filters and edges.
+  median: { fn: 'median', args: [['radius', integer(1, 100)]], reach: (r) => r },
+  erode: { fn: 'erode', args: [['radius', integer(1, 1000)]], reach: (r) => r },
+  dilate: { fn: 'dilate', args: [['radius', integer(1, 1000)]], reach: (r) => r },
+  sobel: { fn: 'sobel', args: [['scale', number(0, 100), 1]], reach: 1 },
   // Compositing and colour.
   composite: {
     fn: 'composite', options: 1, alone: 'draws a second image',

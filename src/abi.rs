@@ -17,18 +17,19 @@
         feature = "resize",
         feature = "geometry",
         feature = "composite",
-        feature = "tone"
+        feature = "tone",
+        feature = "rank"
     )),
     allow(unused_imports, dead_code)
 )]
 
 use crate::limits::{
-    AMOUNT, BLOCK, BOX_RADIUS, DELTA, DITHER_METHODS, FACTOR, HUE, LEVELS, LIGHTNESS, MODES, NOISE, OPACITY, SATURATION,
-    THRESHOLD, TURNS, VIBRANCE, kernel_ok, sigma_ok,
+    AMOUNT, BLOCK, BOX_RADIUS, DELTA, DITHER_METHODS, FACTOR, HUE, LEVELS, LIGHTNESS, MEDIAN_RADIUS, MODES, MORPH_RADIUS,
+    NOISE, OPACITY, SATURATION, SOBEL_SCALE, THRESHOLD, TURNS, VIBRANCE, kernel_ok, sigma_ok,
 };
 use crate::memory::in_caller_block;
 use crate::status::{Status, code};
-use crate::{composite, convolution, geometry, point, resample, tone};
+use crate::{composite, convolution, geometry, point, rank, resample, tone};
 
 type Checked<T = ()> = Result<T, Status>;
 
@@ -287,5 +288,28 @@ exports! {
             tone::dither::ORDERED => tone::dither::ordered(px, w as usize, levels),
             _ => tone::dither::floyd_steinberg(px, w as usize, levels),
         }
+    };
+}
+
+#[cfg(feature = "rank")]
+exports! {
+    fn median(ptr: u32, w: u32, h: u32, radius: u32) |c| {
+        check(MEDIAN_RADIUS.contains(&radius))?;
+        rank::median::run(c.image(ptr, w, h)?, w as usize, radius as usize)
+    };
+
+    fn erode(ptr: u32, w: u32, h: u32, radius: u32) |c| {
+        check(MORPH_RADIUS.contains(&radius))?;
+        rank::morphology::erode(c.image(ptr, w, h)?, w as usize, radius as usize)
+    };
+
+    fn dilate(ptr: u32, w: u32, h: u32, radius: u32) |c| {
+        check(MORPH_RADIUS.contains(&radius))?;
+        rank::morphology::dilate(c.image(ptr, w, h)?, w as usize, radius as usize)
+    };
+
+    fn sobel(ptr: u32, w: u32, h: u32, scale: f32) |c| {
+        check(SOBEL_SCALE.contains(&scale))?;
+        rank::sobel::run(c.image(ptr, w, h)?, w as usize, scale)
     };
 }

@@ -24,6 +24,7 @@ mod lanes;
 pub mod limits;
 mod math;
 pub mod point;
+pub mod rank;
 pub mod resample;
 mod ring;
 mod scratch;

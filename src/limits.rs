@@ -42,6 +42,13 @@ pub const LEVELS: RangeInclusive<u32> = 2..=255;
 /// `dither`'s methods: 0 ordered, 1 Floyd–Steinberg.
 pub const DITHER_METHODS: u32 = 2;
 
+/// `median`'s radius.
+pub const MEDIAN_RADIUS: RangeInclusive<u32> = 1..=100;
+/// `erode`'s and `dilate`'s radius.
+pub const MORPH_RADIUS: RangeInclusive<u32> = 1..=1000;
+/// `sobel`'s scale.
+pub const SOBEL_SCALE: RangeInclusive<f32> = 0.0..=100.0;
+
 /// σ in (0, SIGMA_MAX]; NaN is not.
 pub fn sigma_ok(sigma: f32) -> bool {
     sigma > 0.0 && sigma <= SIGMA_MAX

@@ -78,6 +78,8 @@ impl Fixture {
             "pixelate" => self.rx.call(name, (ptr, w, h, 3u32)),
             "noise" => self.rx.call(name, (ptr, w, h, 20.0f32, 7u32, 0u32)),
             "dither" => self.rx.call(name, (ptr, w, h, 4u32, 1u32)),
+            "median" | "erode" | "dilate" => self.rx.call(name, (ptr, w, h, 2u32)),
+            "sobel" => self.rx.call(name, (ptr, w, h, 1.5f32)),
             _ => self.rx.call(name, (ptr, w, h)),
         }
     }

@@ -10,7 +10,7 @@
 
 use rawpx::limits::{
     AMOUNT, BLOCK, BOX_RADIUS, DELTA, DITHER_METHODS, FACTOR, FILTERS, HUE, LEVELS, LIGHTNESS, MODES, NOISE, OPACITY, SATURATION,
-    SIGMA_MAX, THRESHOLD, TURNS, VIBRANCE,
+    SIGMA_MAX, THRESHOLD, TURNS, VIBRANCE, MEDIAN_RADIUS, MORPH_RADIUS, SOBEL_SCALE,
 };
 use std::sync::OnceLock;
 
@@ -60,7 +60,7 @@ pub struct Export {
 }
 
 /// Every group of exports, a cargo feature each.
-pub const GROUPS: [&str; 7] = ["point", "colour", "blur", "resize", "geometry", "composite", "tone"];
+pub const GROUPS: [&str; 8] = ["point", "colour", "blur", "resize", "geometry", "composite", "tone", "rank"];
 
 const fn u32s(r: core::ops::RangeInclusive<u32>) -> Arg {
     Arg::U32(*r.start(), *r.end())
@@ -95,6 +95,9 @@ fn kind(param: &str, export: &str) -> Arg {
         ("factor", _) => f32s(FACTOR),
         ("sigma", _) => F32 { lo: 0.0, hi: SIGMA_MAX, above: true },
         ("radius", "box_blur") => u32s(BOX_RADIUS),
+        ("radius", "median") => u32s(MEDIAN_RADIUS),
+        ("radius", "erode" | "dilate") => u32s(MORPH_RADIUS),
+        ("scale", "sobel") => f32s(SOBEL_SCALE),
         ("amount", "vibrance") => f32s(VIBRANCE),
         ("amount", "noise") => f32s(NOISE),
         ("amount", _) => f32s(AMOUNT),
