@@ -5,9 +5,9 @@
 //
 //   import 'rawpx/extras';
 //   img.curves([[0, 0], [64, 50], [192, 210], [255, 255]]).duotone([20, 10, 80], [255, 210, 120]);
-import { kinds, operations, table } from './rawpx.js';
+import { kinds, operations, table, WARP_FILTERS } from './rawpx.js';
 
-const { must, isList, isNumber, integer, number, bytes, OFFSET, BYTE } = kinds;
+const { must, isList, isNumber, integer, number, finite, bool, oneOf, bytes, OFFSET, BYTE } = kinds;
 
 // An R, G, B triple of bytes.
 const colour = {
@@ -54,6 +54,45 @@ function monotone(points) {
   };
 }
 
+// 3×3 matrices, row-major: a·b, and the inverse.
+const times = (a, b) => Array.from({ length: 9 }, (_, i) => [0, 1, 2].reduce((s, k) => s + a[3 * ((i / 3) | 0) + k] * b[3 * k + (i % 3)], 0));
+function inverse(m) {
+  const [a, b, c, d, e, f, g, h, i] = m;
+  const co = [e * i - f * h, c * h - b * i, b * f - c * e, f * g - d * i, a * i - c * g, c * d - a * f, d * h - e * g, b * g - a * h, a * e - b * d];
+  const det = a * co[0] + b * co[3] + c * co[6];
+  if (!Number.isFinite(1 / det) || det === 0) throw new RangeError('rawpx: the transform is singular (it flattens the image)');
+  return co.map((v) => v / det);
+}
+// The homography taking each point of `from` to the same point of `to`
+// (four [x, y] each): eight equations in h0..h7 (h8 = 1), by elimination.
+function homography(from, to) {
+  const rows = from.flatMap(([x, y], k) => {
+    const [u, v] = to[k];
+    return [[x, y, 1, 0, 0, 0, -x * u, -y * u, u], [0, 0, 0, x, y, 1, -x * v, -y * v, v]];
+  });
+  for (let c = 0; c < 8; c++) {
+    const p = rows.slice(c).reduce((best, r, k) => (Math.abs(r[c]) > Math.abs(rows[best][c]) ? c + k : best), c);
+    [rows[c], rows[p]] = [rows[p], rows[c]];
+    if (Math.abs(rows[c][c]) < 1e-12) throw new RangeError('rawpx.perspective: three of the points are on one line');
+    for (let r = 0; r < 8; r++) {
+      if (r !== c) { const k = rows[r][c] / rows[c][c]; for (let j = c; j < 9; j++) rows[r][j] -= k * rows[c][j]; }
+    }
+  }
+  return rows.map((r, c) => r[8] / r[c]).concat(1);
+}
+const quad = {
+  check: (v) => must(isList(v) && v.length === 4 && Array.from(v).every((p) => isList(p) && p.length === 2 && Array.from(p).every(Number.isFinite)), TypeError, 'four [x, y] points'),
+  ok: () => true,
+};
+const transform = {
+  check: (v) => must(v != null && typeof v === 'object' && Object.values(v).flat().every(Number.isFinite), TypeError, '{ scale, rotate, translate, skew } of finite numbers'),
+  ok: () => true,
+};
+// The output options every warp convenience takes, after its own.
+const WARP_OPTIONS = [['width', OFFSET, 0], ['height', OFFSET, 0], ['filter', oneOf(Object.keys(WARP_FILTERS)), 'bilinear'], ['background', bytes(4), [0, 0, 0, 0]]];
+const ALONE = 'maps output rows from anywhere in the source';
+const RAD = Math.PI / 180;
+
 // EXIF orientation 1..8 as the geometry that shows the image upright.
 const ORIENT = [[], [], [['flipHorizontal']], [['rotate', 180]], [['flipVertical']], [['rotate', 90], ['flipHorizontal']], [['rotate', 90]], [['rotate', 90], ['flipVertical']], [['rotate', 270]]];
 
@@ -62,6 +101,43 @@ Object.assign(operations, {
   open: { uses: 'erode', args: [['radius', integer(1, 1000)]], steps: (r) => [['erode', r], ['dilate', r]], method(r) { return this.erode(r).dilate(r); } },
   /** Dilation then erosion: fills gaps smaller than the window. */
   close: { uses: 'dilate', args: [['radius', integer(1, 1000)]], steps: (r) => [['dilate', r], ['erode', r]], method(r) { return this.dilate(r).erode(r); } },
+  /**
+   * Turns by any angle, clockwise, about the centre; with `expand` (the
+   * default) the canvas grows to hold the whole turned image.
+   */
+  rotateBy: {
+    uses: 'warp', options: 1, alone: ALONE,
+    args: [['degrees', finite], ['expand', bool, true], ['background', bytes(4), [0, 0, 0, 0]], ['filter', oneOf(Object.keys(WARP_FILTERS)), 'bilinear']],
+    method(degrees, { expand = true, background, filter } = {}) {
+      const [c, s, w, h] = [Math.cos(degrees * RAD), Math.sin(degrees * RAD), this.width, this.height];
+      const fit = (v) => Math.max(1, Math.ceil(v - 1e-9));
+      const [W, H] = expand ? [fit(Math.abs(w * c) + Math.abs(h * s)), fit(Math.abs(w * s) + Math.abs(h * c))] : [w, h];
+      // The output centre to the source centre, turned back.
+      const m = [c, s, w / 2 - (c * W) / 2 - (s * H) / 2, -s, c, h / 2 + (s * W) / 2 - (c * H) / 2, 0, 0, 1];
+      return this.warp(m, { width: W, height: H, background, filter });
+    },
+  },
+  /**
+   * An affine map of the source, about its top-left corner: scale (a number
+   * or [sx, sy]), then skew ([x, y] degrees), rotate (degrees, clockwise),
+   * translate ([x, y]); the output the source's size unless given.
+   */
+  affine: {
+    uses: 'warp', options: 1, alone: ALONE, args: [['transform', transform], ...WARP_OPTIONS],
+    method({ scale = 1, rotate = 0, translate = [0, 0], skew = [0, 0] }, output = {}) {
+      const [sx, sy] = [scale].flat().concat([scale].flat()).slice(0, 2);
+      const [c, s] = [Math.cos(rotate * RAD), Math.sin(rotate * RAD)];
+      const forward = [translate, [c, -s, s, c], [1, Math.tan(skew[0] * RAD), Math.tan(skew[1] * RAD), 1], [sx, 0, 0, sy]]
+        .map((m, i) => (i === 0 ? [1, 0, m[0], 0, 1, m[1], 0, 0, 1] : [m[0], m[1], 0, m[2], m[3], 0, 0, 0, 1]))
+        .reduce(times);
+      return this.warp(inverse(forward), output);
+    },
+  },
+  /** The perspective that takes the four points `from` of the source to the four points `to` of the output. */
+  perspective: {
+    uses: 'warp', options: 2, alone: ALONE, args: [['from', quad], ['to', quad], ...WARP_OPTIONS],
+    method(from, to, output = {}) { return this.warp(homography(to, from), output); },
+  },
   /** Alpha times t. */
   opacity: { uses: 'apply_lut', reach: 0, args: [['t', number(0, 1)]], method(t) { return this.applyLut(table((_, v) => v, (a) => a * t)); } },
   posterize: {

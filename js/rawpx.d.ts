@@ -27,6 +27,12 @@ export type CompositeMode =
   | 'source-atop' | 'destination-over' | 'destination-in' | 'destination-out' | 'destination-atop' | 'xor' | 'lighter' | 'copy';
 export const MODES: readonly CompositeMode[];
 
+/** warp's filters and their codes in the module. */
+export const WARP_FILTERS: Readonly<Record<WarpFilter, number>>;
+export type WarpFilter = 'nearest' | 'bilinear' | 'bicubic';
+/** A warp's output: its size (default the source's), filter (default bilinear) and the colour of taps outside the source. */
+export interface WarpOutput { width?: number; height?: number; filter?: WarpFilter; background?: readonly [number, number, number, number] }
+
 /** dither's methods, in the module's order. */
 export const DITHERS: readonly ['ordered', 'floyd-steinberg'];
 
@@ -152,6 +158,8 @@ export interface RawpxImage {
   levels(inLow: number | number[], inHigh: number | number[], outLow?: number, outHigh?: number, gamma?: number): this;
   /** Stretches R, G, B each to the full range, ignoring the `clip` fraction of pixels at either end. */
   autoLevels(clip?: number): this;
+  /** Maps each output pixel centre through the row-major 3×3 `matrix` to the source (projective; nearest, bilinear or bicubic on premultiplied colour); the handle takes the new pixels. */
+  warp(matrix: ArrayLike<number>, output?: WarpOutput): this;
   /** Per channel, the median of the (2r+1)² window (Pillow's MedianFilter(2r + 1)); radius in [1, 100]. */
   median(radius: number): this;
   /** Per channel, the minimum of the (2r+1)² window (Pillow's MinFilter); radius in [1, 1000], the same cost at any radius. */
@@ -229,4 +237,5 @@ export interface RawpxExports {
   erode(ptr: number, w: number, h: number, radius: number): number;
   dilate(ptr: number, w: number, h: number, radius: number): number;
   sobel(ptr: number, w: number, h: number, scale: number): number;
+  warp(src: number, sw: number, sh: number, dst: number, dw: number, dh: number, m: number, filter: number, background: number): number;
 }

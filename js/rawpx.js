@@ -65,11 +65,11 @@ export const MODES = [
   'destination-over', 'destination-in', 'destination-out', 'destination-atop', 'xor', 'lighter', 'copy',
 ];
 export const DITHERS = ['ordered', 'floyd-steinberg'];
+/** warp's filters, and their codes in the module. */
+export const WARP_FILTERS = { nearest: 0, bilinear: 2, bicubic: 3 };
 const SIDE = integer(1, 2 ** 32 - 1);
 const OFFSET = integer(0, 2 ** 32 - 1);
 const BYTE = integer(0, 255);
-/** The argument kinds, for modules that add methods to the table (rawpx/extras). */
-export const kinds = { must, isList, isNumber, integer, number, bytes, OFFSET, BYTE };
 const bool = { check: (v) => must(typeof v === 'boolean', TypeError, 'true or false'), ok: () => true, put: (v) => [+v] };
 // Another image of the same instance (each load() has its own Image class).
 const otherImage = {
@@ -80,6 +80,8 @@ const otherImage = {
     return [v.at('composite'), v.width, v.height];
   },
 };
+/** The argument kinds, for modules that add methods to the table (rawpx/extras). */
+export const kinds = { must, isList, isNumber, integer, number, finite, bool, oneOf, bytes, OFFSET, BYTE };
 // shuffle's order: four of r, g, b, a (the input's channels), 0 and 1
 // (the values 0 and 255), for output R, G, B, A: 'bgra' swaps red and blue.
 const CHANNELS = 'rgba01';
@@ -129,7 +131,8 @@ export function autoLevelsTable(histogram, pixels, clip = 0) {
  * and then each argument's `put`; `args`: [name, kind, default]; `options`:
  * the arguments come as one object. `into(w, h, ...args)`: a geometry
  * method writing a new image, as [its width, its height, the export's
- * arguments after (src, w, h) given the new block]. Others are built on
+ * arguments after (src, w, h) given the new block and the arguments'
+ * `put`s]. Others are built on
  * methods: `uses` names the export they need, `method` is the body. The pool:
  * `reach(...args)`, rows read above and below a pixel (0 for point ops);
  * `whole(histogram, pixels, ...args)`, the table of a method needing the
@@ -183,6 +186,18 @@ export const operations = {
   autoLevels: {
     uses: 'apply_lut', whole: autoLevelsTable, args: [['clip', number(0, 0.5), 0]],
     method(clip = 0) { return this.applyLut(autoLevelsTable(this.histogram(), this.width * this.height, clip)); },
+  },
+  /**
+   * A projective 3×3 matrix (9 numbers, row-major) from each output pixel
+   * centre to the source; width and height 0 keep the source's.
+   */
+  warp: {
+    fn: 'warp', options: 1, alone: 'maps output rows from anywhere in the source',
+    args: [['matrix', floats(9)], ['width', OFFSET, 0], ['height', OFFSET, 0], ['filter', oneOf(Object.keys(WARP_FILTERS)), 'bilinear'], ['background', bytes(4), [0, 0, 0, 0]]],
+    into: (w, h, m, width, height, filter, bg) => {
+      const [W, H] = [width || w, height || h];
+      return [W, H, (dst, [m]) => [dst, W, H, m, WARP_FILTERS[filter], (bg[0] | (bg[1] << 8) | (bg[2] << 16) | (bg[3] << 24)) >>> 0]];
+    },
   },
   // Rank filters and edges.
   median: { fn: 'median', args: [['radius', integer(1, 100)]], reach: (r) => r },
@@ -318,7 +333,7 @@ export async function load(source, { simd = simdSupported } = {}) {
         const params = op.pack ? op.pack(...given) : values.flatMap(([name, kind, v]) => kind.put(v, (data) => copy(name, data), this));
         const [w, h, into] = op.into ? op.into(this.width, this.height, ...given) : [];
         const dst = into && reserve(op.fn, w * h * 4, `the ${w}×${h} result`);
-        const code = x[op.fn](ptr, this.width, this.height, ...(into ? into(dst) : params));
+        const code = x[op.fn](ptr, this.width, this.height, ...(into ? into(dst, params) : params));
         if (code) {
           if (into) x.free(dst, w * h * 4);
           const why = code === -1 && op.refused ? op.refused(this.width, this.height, ...given) : code === -3 ? 'no memory for scratch' : '';

@@ -18,7 +18,8 @@
         feature = "geometry",
         feature = "composite",
         feature = "tone",
-        feature = "rank"
+        feature = "rank",
+        feature = "warp"
     )),
     allow(unused_imports, dead_code)
 )]
@@ -29,7 +30,7 @@ use crate::limits::{
 };
 use crate::memory::in_caller_block;
 use crate::status::{Status, code};
-use crate::{composite, convolution, geometry, point, rank, resample, tone};
+use crate::{composite, convolution, geometry, point, rank, resample, tone, warp};
 
 type Checked<T = ()> = Result<T, Status>;
 
@@ -311,5 +312,15 @@ exports! {
     fn sobel(ptr: u32, w: u32, h: u32, scale: f32) |c| {
         check(SOBEL_SCALE.contains(&scale))?;
         rank::sobel::run(c.image(ptr, w, h)?, w as usize, scale)
+    };
+}
+
+#[cfg(feature = "warp")]
+exports! {
+    fn warp(src: u32, sw: u32, sh: u32, dst: u32, dw: u32, dh: u32, m: u32, filter: u32, background: u32) |c| {
+        let filter = warp::Filter::from_code(filter).ok_or(Status::InvalidArgument)?;
+        let m = c.floats::<9>(m, 9)?;
+        let (src, dst) = c.src_dst(image(src, sw, sh)?, image(dst, dw, dh)?)?;
+        Ok(warp::run(src, sw as usize, dst, dw as usize, &m, filter, background))
     };
 }

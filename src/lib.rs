@@ -18,6 +18,7 @@ extern crate alloc;
 
 pub mod composite;
 pub mod tone;
+pub mod warp;
 pub mod convolution;
 pub mod geometry;
 mod lanes;

@@ -144,6 +144,7 @@ fn valid(rx: &mut Rawpx, rng: &mut Rng, export: &'static Export) -> Case {
             // Mostly overlapping, now and then not at all.
             Arg::Offset => Val::I32((rng.next() % 97) as i32 - 48),
             Arg::Order => Val::I32(u32::from_le_bytes(std::array::from_fn(|_| (rng.next() % 6) as u8)) as i32),
+            Arg::Choice(codes) => Val::I32(codes[(rng.next() % codes.len() as u64) as usize] as i32),
             Arg::I32(lo, hi) => Val::I32(lo + (rng.next() % (hi - lo + 1) as u64) as i32),
             Arg::U32(lo, hi) => Val::I32((lo + (rng.next() % u64::from(hi.min(lo + 40) - lo + 1)) as u32) as i32),
             Arg::F32 { lo, hi, above } => {
@@ -173,12 +174,13 @@ fn adversarial(rx: &Rawpx, rng: &mut Rng, case: &Case, kind: Arg) -> Val {
             Val::I32(v as u32 as i32)
         }
         Arg::Width | Arg::Height | Arg::OutWidth | Arg::OutHeight | Arg::CropX | Arg::CropY | Arg::CropWidth | Arg::CropHeight
-        | Arg::KernelSize | Arg::U32(..) | Arg::I32(..) | Arg::Offset | Arg::Order => {
+        | Arg::KernelSize | Arg::U32(..) | Arg::I32(..) | Arg::Offset | Arg::Order | Arg::Choice(_) => {
             let (lo, hi) = match kind {
                 Arg::U32(lo, hi) => (i64::from(lo), i64::from(hi)),
                 Arg::I32(lo, hi) => (i64::from(lo), i64::from(hi)),
                 Arg::Offset => (i64::from(i32::MIN), i64::from(i32::MAX)),
                 Arg::Order => (0, 0x0505_0505),
+                Arg::Choice(codes) => (0, i64::from(*codes.iter().max().unwrap_or(&0))),
                 _ => (0, 15),
             };
             let v = pick(rng, &[

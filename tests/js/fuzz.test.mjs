@@ -44,6 +44,10 @@ test(`random chains through the loader for ${seconds} s never trap`, async (t) =
       case 'tint': case 'duotone': return [[int(300), int(256), int(256)], rand() < 0.5 ? [int(256), int(256), int(256)] : rand()];
       case 'pad': return [int(5), int(5), int(5), int(5), rand() < 0.8 ? [int(256), int(256), int(256), int(256)] : value()];
       case 'fill': return [int(300), int(256), int(256), rand() < 0.5 ? undefined : int(256)];
+      case 'warp': return [rand() < 0.9 ? [1 + rand(), rand() - 0.5, int(5), rand() - 0.5, 1, int(5), rand() * 0.01, 0, 1] : list(int(12)), { width: int(40), height: int(30), filter: pick(['nearest', 'bilinear', 'bicubic', 'box']), background: [int(256), int(256), int(256), int(256)] }];
+      case 'rotateBy': return [rand() < 0.9 ? rand() * 720 - 360 : value(), { expand: rand() < 0.5, filter: pick(['nearest', 'bilinear', 'bicubic']) }];
+      case 'affine': return [{ scale: rand() * 2, rotate: rand() * 90, translate: [int(9), int(9)], skew: [int(40), 0] }, { width: int(30), height: int(30) }];
+      case 'perspective': return [[[0, 0], [9, 0], [9, 9], [0, 9]], [[int(4), int(4)], [10 + int(4), int(4)], [10 + int(4), 10 + int(4)], [int(4), 10 + int(4)]], { filter: 'bicubic' }];
       default: return Array.from({ length: int(3) }, value);
     }
   };

@@ -43,6 +43,8 @@ pub enum Arg {
     Offset,
     /// `shuffle`'s four selector bytes, each 0..=5.
     Order,
+    /// One of these codes (`warp`'s filters).
+    Choice(&'static [u32]),
     I32(i32, i32),
     U32(u32, u32),
     /// f32 in [lo, hi], or (lo, hi] when `above`.
@@ -60,7 +62,7 @@ pub struct Export {
 }
 
 /// Every group of exports, a cargo feature each.
-pub const GROUPS: [&str; 8] = ["point", "colour", "blur", "resize", "geometry", "composite", "tone", "rank"];
+pub const GROUPS: [&str; 9] = ["point", "colour", "blur", "resize", "geometry", "composite", "tone", "rank", "warp"];
 
 const fn u32s(r: core::ops::RangeInclusive<u32>) -> Arg {
     Arg::U32(*r.start(), *r.end())
@@ -104,6 +106,8 @@ fn kind(param: &str, export: &str) -> Arg {
         ("threshold", _) => u32s(THRESHOLD),
         ("bias", _) => Finite,
         ("filter", "resize") => U32(0, FILTERS - 1),
+        ("filter", "warp") => Choice(&[0, 2, 3]),
+        ("background", _) => U32(0, u32::MAX),
         ("quarter_turns", _) => u32s(TURNS),
         ("mode", _) => U32(0, MODES - 1),
         ("opacity", _) => f32s(OPACITY),
