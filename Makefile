@@ -27,7 +27,7 @@ STABLE  := cargo +stable build -p rawpx --release --target $(TARGET) --target-di
 SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock .cargo/config.toml
 
 # `make MODULE=resize,point`: a module of only those groups of exports
-# (point, colour, blur, resize, geometry, composite, tone, rank, warp: cargo features), built as
+# (point, colour, blur, resize, geometry, composite, tone, rank, warp, linear: cargo features), built as
 # dist/rawpx-only-resize+point.wasm, and its size report.
 comma := ,
 MODULE ?=

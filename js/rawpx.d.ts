@@ -119,7 +119,9 @@ export interface RawpxImage {
   readonly width: number;
   readonly height: number;
   /** Resizes to w×h as Pillow's Image.resize with that filter (default lanczos3); the handle takes the new pixels. */
-  resize(w: number, h: number, filter?: 'nearest' | 'box' | 'bilinear' | 'bicubic' | 'lanczos3'): this;
+  resize(w: number, h: number, filter?: 'nearest' | 'box' | 'bilinear' | 'bicubic' | 'lanczos3', options?: { linear?: boolean }): this;
+  /** resize in linear light: the sRGB curve undone, filtered in f32 with Pillow's windows, redone. */
+  resizeLinear(w: number, h: number, filter?: 'nearest' | 'box' | 'bilinear' | 'bicubic' | 'lanczos3'): this;
   /** Keeps the w×h rectangle at (left, top), which must lie inside the image. */
   crop(left: number, top: number, w: number, h: number): this;
   /** Clockwise by a multiple of 90° (negative turns anticlockwise). */
@@ -139,7 +141,9 @@ export interface RawpxImage {
   premultiply(): this;
   unpremultiply(): this;
   /** sigma in (0, 100]. */
-  gaussianBlur(sigma: number): this;
+  gaussianBlur(sigma: number, options?: { linear?: boolean }): this;
+  /** gaussianBlur in linear light. */
+  gaussianBlurLinear(sigma: number): this;
   /** radius in [1, 1000]. */
   boxBlur(radius: number): this;
   /** Unsharp mask; sigma in (0, 100] (default 1), amount in [0, 100] (default 1), threshold in [0, 255] (default 0). */
@@ -238,4 +242,6 @@ export interface RawpxExports {
   dilate(ptr: number, w: number, h: number, radius: number): number;
   sobel(ptr: number, w: number, h: number, scale: number): number;
   warp(src: number, sw: number, sh: number, dst: number, dw: number, dh: number, m: number, filter: number, background: number): number;
+  resize_linear(src: number, sw: number, sh: number, dst: number, dw: number, dh: number, filter: number): number;
+  gaussian_blur_linear(ptr: number, w: number, h: number, sigma: number): number;
 }

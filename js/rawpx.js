@@ -132,7 +132,8 @@ export function autoLevelsTable(histogram, pixels, clip = 0) {
  * the arguments come as one object. `into(w, h, ...args)`: a geometry
  * method writing a new image, as [its width, its height, the export's
  * arguments after (src, w, h) given the new block and the arguments'
- * `put`s]. Others are built on
+ * `put`s]. `linear`: the method its `{ linear: true }` option (after its
+ * arguments) runs instead. Others are built on
  * methods: `uses` names the export they need, `method` is the body. The pool:
  * `reach(...args)`, rows read above and below a pixel (0 for point ops);
  * `whole(histogram, pixels, ...args)`, the table of a method needing the
@@ -153,7 +154,9 @@ export const operations = {
   premultiply: { fn: 'premultiply', reach: 0 },
   unpremultiply: { fn: 'unpremultiply', reach: 0 },
   histogram: { fn: 'histogram' },
-  gaussianBlur: { fn: 'gaussian_blur', args: [['sigma', number(0, 100, true)]], reach: (sigma) => Math.ceil(3 * sigma) },
+  gaussianBlur: { fn: 'gaussian_blur', linear: 'gaussianBlurLinear', args: [['sigma', number(0, 100, true)]], reach: (sigma) => Math.ceil(3 * sigma) },
+  /** The blur in linear light (the sRGB curve undone first, redone after). */
+  gaussianBlurLinear: { fn: 'gaussian_blur_linear', args: [['sigma', number(0, 100, true)]], reach: (sigma) => Math.ceil(3 * sigma) },
   boxBlur: { fn: 'box_blur', args: [['radius', integer(1, 1000)]], reach: (radius) => radius },
   sharpen: {
     fn: 'sharpen', options: 0,
@@ -162,7 +165,12 @@ export const operations = {
   },
   convolve: { fn: 'convolve', args: [['kernel', kernel], ['bias', finite, 0]], reach: (k) => side(k) >> 1 },
   resize: {
-    fn: 'resize', alone: 'mixes rows across strips', args: [['width', SIDE], ['height', SIDE], ['filter', oneOf(FILTERS), 'lanczos3']],
+    fn: 'resize', linear: 'resizeLinear', alone: 'mixes rows across strips', args: [['width', SIDE], ['height', SIDE], ['filter', oneOf(FILTERS), 'lanczos3']],
+    into: (w, h, width, height, filter) => [width, height, (dst) => [dst, width, height, FILTERS.indexOf(filter)]],
+  },
+  /** resize in linear light. */
+  resizeLinear: {
+    fn: 'resize_linear', alone: 'mixes rows across strips', args: [['width', SIDE], ['height', SIDE], ['filter', oneOf(FILTERS), 'lanczos3']],
     into: (w, h, width, height, filter) => [width, height, (dst) => [dst, width, height, FILTERS.indexOf(filter)]],
   },
   crop: {
@@ -411,7 +419,13 @@ export async function load(source, { simd = simdSupported } = {}) {
     const fn = op.fn || op.uses;
     if (!x[fn]) Image.prototype[method] = () => { throw new TypeError(`rawpx.${fn} is not in this build`); };
     else if (op.method) Image.prototype[method] = op.args ? function (...args) { checkArgs(method, args); return op.method.apply(this, args); } : op.method;
-    else if (!Image.prototype[method]) Image.prototype[method] = function (...args) { return this.call(method, args); };
+    else if (!Image.prototype[method]) {
+      Image.prototype[method] = function (...args) {
+        const linear = op.linear && args.length > op.args.length && args.at(-1)?.linear;
+        if (linear !== undefined && linear !== false && linear !== true) throw new TypeError(`rawpx.${method}: linear must be true or false, not ${linear}`);
+        return linear ? this[op.linear](...args.slice(0, -1)) : this.call(method, op.linear && args.length > op.args.length ? args.slice(0, -1) : args);
+      };
+    }
   }
 
   const image = (img) => new Image(img);

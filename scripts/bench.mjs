@@ -15,7 +15,7 @@ const root = new URL('..', import.meta.url).pathname;
 const photon = createRequire(import.meta.url)('@silvia-odwyer/photon-node');
 const W = 3840, H = 2160, LEN = W * H * 4;
 const RUNS = +(process.env.BENCH_RUNS || 15);
-// BENCH_ONLY=point,neighbourhood,geometry,tone,pool runs some of the tables.
+// BENCH_ONLY=point,neighbourhood,geometry,tone,rank,pool runs some of the tables.
 const want = (table) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(table);
 
 // A deterministic photo-like image: smooth light, texture, edges, noise, and
@@ -441,6 +441,100 @@ for (const [name, run, jsRun, photonGo, vipsGo] of want('tone') ? tone : []) {
 if (want('tone')) {
   console.log('¹ rawpx: hue +30°, saturation ×1.2 through CSS HSL; photon: hue_rotate_hsl 30° only; wasm-vips: colourspace hsv, linear, back (its HSV, not HSL).');
   console.log('² photon: its Floyd–Steinberg dither at depth 2 bits (4 levels); wasm-vips has no dither.');
+}
+
+// Rank filters, edges and warps. Plain JS as a page would write it: a
+// sort per window for the median, separable min for erode, the Sobel
+// stencil on luma, inverse-mapped bilinear for the rotation.
+function jsMedian(d, r) {
+  const s = d.slice(), win = new Uint8Array((2 * r + 1) ** 2);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) for (let c = 0; c < 4; c++) {
+    let n = 0;
+    for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) win[n++] = s[(Math.min(H - 1, Math.max(0, y + dy)) * W + Math.min(W - 1, Math.max(0, x + dx))) * 4 + c];
+    win.sort();
+    d[(y * W + x) * 4 + c] = win[n >> 1];
+  }
+}
+function jsErode(d, r) {
+  const tmp = new Uint8ClampedArray(d.length);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) for (let c = 0; c < 4; c++) {
+    let m = 255;
+    for (let k = -r; k <= r; k++) m = Math.min(m, d[(y * W + Math.min(W - 1, Math.max(0, x + k))) * 4 + c]);
+    tmp[(y * W + x) * 4 + c] = m;
+  }
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) for (let c = 0; c < 4; c++) {
+    let m = 255;
+    for (let k = -r; k <= r; k++) m = Math.min(m, tmp[(Math.min(H - 1, Math.max(0, y + k)) * W + x) * 4 + c]);
+    d[(y * W + x) * 4 + c] = m;
+  }
+}
+function jsSobel(d) {
+  const Y = new Float32Array(W * H);
+  for (let i = 0; i < W * H; i++) Y[i] = 0.299 * d[4 * i] + 0.587 * d[4 * i + 1] + 0.114 * d[4 * i + 2];
+  const at = (x, y) => Y[Math.min(H - 1, Math.max(0, y)) * W + Math.min(W - 1, Math.max(0, x))];
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    const gx = at(x + 1, y - 1) - at(x - 1, y - 1) + 2 * (at(x + 1, y) - at(x - 1, y)) + at(x + 1, y + 1) - at(x - 1, y + 1);
+    const gy = at(x - 1, y + 1) + 2 * at(x, y + 1) + at(x + 1, y + 1) - at(x - 1, y - 1) - 2 * at(x, y - 1) - at(x + 1, y - 1);
+    d[4 * (y * W + x)] = d[4 * (y * W + x) + 1] = d[4 * (y * W + x) + 2] = Math.hypot(gx, gy);
+  }
+}
+function jsRotate(d, deg) {
+  const s = d.slice(), c = Math.cos((deg * Math.PI) / 180), n = Math.sin((deg * Math.PI) / 180);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    const X = x + 0.5 - W / 2, Y = y + 0.5 - H / 2, u = c * X + n * Y + W / 2 - 0.5, v = -n * X + c * Y + H / 2 - 0.5;
+    const i = Math.floor(u), j = Math.floor(v), fx = u - i, fy = v - j;
+    for (let k = 0; k < 4; k++) {
+      const p = (a, b) => (a < 0 || b < 0 || a >= W || b >= H ? 0 : s[(b * W + a) * 4 + k]);
+      d[(y * W + x) * 4 + k] = (p(i, j) * (1 - fx) + p(i + 1, j) * fx) * (1 - fy) + (p(i, j + 1) * (1 - fx) + p(i + 1, j + 1) * fx) * fy;
+    }
+  }
+}
+// 30° about the centre, the same canvas (4K to 4K): rawpx's matrix.
+const turn = (deg) => { const [c, n] = [Math.cos((deg * Math.PI) / 180), Math.sin((deg * Math.PI) / 180)]; return [c, n, W / 2 - (c * W) / 2 - (n * H) / 2, -n, c, H / 2 + (n * W) / 2 - (c * H) / 2, 0, 0, 1]; };
+const keystone = [0.9, 0.05, 100, 0.02, 0.95, 40, 0.00003, 0.00001, 1];
+const rankRows = [
+  // name, rawpx export call, plain JS, photon, wasm-vips
+  ['median r=1', (fx, d) => fx.median(d, W, H, 1), (d) => jsMedian(d, 1), null, (im) => im.median(3)],
+  ['median r=2', (fx, d) => fx.median(d, W, H, 2), null, null, (im) => im.median(5)],
+  ['median r=5', (fx, d) => fx.median(d, W, H, 5), null, null, (im) => im.median(11)],
+  ['erode r=1', (fx, d) => fx.erode(d, W, H, 1), (d) => jsErode(d, 1), null, (im) => im.rank(3, 3, 0)],
+  ['erode r=15', (fx, d) => fx.erode(d, W, H, 15), (d) => jsErode(d, 15), null, (im) => im.morph(vips.Image.newFromArray(Array.from({ length: 31 }, () => Array(31).fill(255))), 'erode')],
+  ['sobel ¹', (fx, d) => fx.sobel(d, W, H, 1), jsSobel, (i) => photon.sobel_global(i), (im) => im.extractBand(0, { n: 3 }).colourspace('b-w').sobel()],
+  ['rotate 30° bilinear ²', 'warp', (d) => jsRotate(d, 30), (i) => { const o = photon.rotate(i, 30); o.free(); }, (im) => {
+    // The forward turn about the centre, onto a 4K canvas.
+    const [c, n] = [Math.cos(Math.PI / 6), Math.sin(Math.PI / 6)];
+    return im.affine([c, -n, n, c], { interpolate: vips.Interpolate.newFromName('bilinear'), oarea: [0, 0, W, H], odx: W / 2 - c * W / 2 + n * H / 2, ody: H / 2 - n * W / 2 - c * H / 2 });
+  }],
+  ['perspective bicubic', 'perspective', null, null, null],
+];
+const warpBlock = (fx) => { const p = fx.alloc(36); return p; };
+console.log(`\nrank filters, edges and warps (rawpx median of ${RUNS} runs, peers of ${PEER_RUNS}; 3840×2160, warps 4K to 4K)`);
+console.log('op                    in-mem ms  ×floor   e2e ms  ×floor    js ms  js/e2e  photon ms  ph/e2e   vips ms vips/e2e');
+for (const [name, run, jsRun, photonOp, vipsOp] of want('rank') ? rankRows : []) {
+  const fresh = await load(module);
+  const fx = fresh.exports, [d, o] = [fx.alloc(LEN), fx.alloc(LEN)];
+  const put = (p, data) => new Uint8ClampedArray(fx.memory.buffer, p, LEN).set(data);
+  let go, output = d;
+  if (typeof run === 'function') go = () => { if (run(fx, d)) throw new Error(name); };
+  else {
+    const m = warpBlock(fx);
+    new Float32Array(fx.memory.buffer, m, 9).set(run === 'warp' ? turn(30) : keystone);
+    const filter = run === 'warp' ? 2 : 3;
+    output = o;
+    go = () => { if (fx.warp(d, W, H, o, W, H, m, filter, 0)) throw new Error(name); };
+  }
+  const inMem = time(go, () => put(d, src), name.startsWith('median r=5') || name.startsWith('median r=2') ? 3 : RUNS);
+  const e2e = time(() => { put(d, src); go(); out.set(new Uint8ClampedArray(fx.memory.buffer, output, LEN)); }, undefined, name.startsWith('median r=5') || name.startsWith('median r=2') ? 3 : RUNS);
+  const copy = new Uint8ClampedArray(LEN);
+  const jsMs = jsRun ? time(() => jsRun(copy), () => copy.set(src), 1) : null;
+  const col = (ms) => (ms === null ? '       —        —' : `${f(ms)}${r(ms / e2e)}`);
+  const photonMs = photonOp ? time(() => photonRun(photonOp), undefined, PEER_RUNS) : null;
+  const vipsMs = vipsOp ? time(() => vipsRun((im) => vipsOp(im)), undefined, PEER_RUNS) : null;
+  console.log(`${name.padEnd(22)}${f(inMem)}${r(inMem / floorIn)}${f(e2e)}${r(e2e / floorE2e)}${jsMs === null ? '        —       —' : `${f(jsMs)}${r(jsMs / e2e)}`} ${col(photonMs)} ${col(vipsMs)}`);
+}
+if (want('rank')) {
+  console.log('¹ photon: sobel_global (its own 3×3, on its grey); wasm-vips: sobel of the b-w image. ² photon: rotate(30) (its own canvas size and filter); wasm-vips: affine with bilinear.');
+  console.log('plain JS median r=1 sorts each 3×3 window; larger medians in JS take minutes and are left out.');
 }
 
 // The worker pool: one σ=2 blur on 4K split over 1 and 2 workers, end to end

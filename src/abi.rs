@@ -19,7 +19,8 @@
         feature = "composite",
         feature = "tone",
         feature = "rank",
-        feature = "warp"
+        feature = "warp",
+        feature = "linear"
     )),
     allow(unused_imports, dead_code)
 )]
@@ -30,7 +31,7 @@ use crate::limits::{
 };
 use crate::memory::in_caller_block;
 use crate::status::{Status, code};
-use crate::{composite, convolution, geometry, point, rank, resample, tone, warp};
+use crate::{composite, convolution, geometry, linear, point, rank, resample, tone, warp};
 
 type Checked<T = ()> = Result<T, Status>;
 
@@ -322,5 +323,20 @@ exports! {
         let m = c.floats::<9>(m, 9)?;
         let (src, dst) = c.src_dst(image(src, sw, sh)?, image(dst, dw, dh)?)?;
         Ok(warp::run(src, sw as usize, dst, dw as usize, &m, filter, background))
+    };
+}
+
+#[cfg(feature = "linear")]
+exports! {
+    fn resize_linear(src: u32, sw: u32, sh: u32, dst: u32, dw: u32, dh: u32, filter: u32) |c| {
+        let filter = resample::Filter::from_code(filter).ok_or(Status::InvalidArgument)?;
+        let (src, dst) = c.src_dst(image(src, sw, sh)?, image(dst, dw, dh)?)?;
+        let [sw, sh, dw, dh] = [sw, sh, dw, dh].map(|n| n as usize);
+        linear::resize_linear(src, sw, sh, dst, dw, dh, filter)
+    };
+
+    fn gaussian_blur_linear(ptr: u32, w: u32, h: u32, sigma: f32) |c| {
+        check(sigma_ok(sigma))?;
+        linear::gaussian_blur_linear(c.image(ptr, w, h)?, w as usize, sigma)
     };
 }

@@ -17,12 +17,11 @@ compile_error!(
 extern crate alloc;
 
 pub mod composite;
-pub mod tone;
-pub mod warp;
 pub mod convolution;
 pub mod geometry;
 mod lanes;
 pub mod limits;
+pub mod linear;
 mod math;
 pub mod point;
 pub mod rank;
@@ -30,6 +29,8 @@ pub mod resample;
 mod ring;
 mod scratch;
 pub mod status;
+pub mod tone;
+pub mod warp;
 
 #[cfg(target_arch = "wasm32")]
 mod abi;

@@ -80,6 +80,8 @@ impl Fixture {
             "dither" => self.rx.call(name, (ptr, w, h, 4u32, 1u32)),
             "median" | "erode" | "dilate" => self.rx.call(name, (ptr, w, h, 2u32)),
             "sobel" => self.rx.call(name, (ptr, w, h, 1.5f32)),
+            "resize_linear" => self.rx.call(name, (ptr, w, h, self.dst, 3u32, 2u32, 4u32)),
+            "gaussian_blur_linear" => self.rx.call(name, (ptr, w, h, 2.0f32)),
             "warp" => self.rx.call(name, (ptr, w, h, self.dst, 3u32, 2u32, self.kernel, 2u32, 0u32)),
             _ => self.rx.call(name, (ptr, w, h)),
         }

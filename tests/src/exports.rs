@@ -62,7 +62,7 @@ pub struct Export {
 }
 
 /// Every group of exports, a cargo feature each.
-pub const GROUPS: [&str; 9] = ["point", "colour", "blur", "resize", "geometry", "composite", "tone", "rank", "warp"];
+pub const GROUPS: [&str; 10] = ["point", "colour", "blur", "resize", "geometry", "composite", "tone", "rank", "warp", "linear"];
 
 const fn u32s(r: core::ops::RangeInclusive<u32>) -> Arg {
     Arg::U32(*r.start(), *r.end())
@@ -105,7 +105,7 @@ fn kind(param: &str, export: &str) -> Arg {
         ("amount", _) => f32s(AMOUNT),
         ("threshold", _) => u32s(THRESHOLD),
         ("bias", _) => Finite,
-        ("filter", "resize") => U32(0, FILTERS - 1),
+        ("filter", "resize" | "resize_linear") => U32(0, FILTERS - 1),
         ("filter", "warp") => Choice(&[0, 2, 3]),
         ("background", _) => U32(0, u32::MAX),
         ("quarter_turns", _) => u32s(TURNS),

@@ -1,0 +1,222 @@
+//! Linear light: `resize_linear` and `gaussian_blur_linear` filter colour
+//! after the sRGB curve is undone, so mixing light and dark averages light,
+//! not its encoding. Each byte goes to linear light by a table, premultiplied
+//! by a/255; the filtering is in f32 (the four channels of a pixel in one
+//! `Quad`: `[f32; 4]` for the scalar reference, an f32x4 with SIMD128, the
+//! same operations lane for lane), each pass clamped to [0, 1]; then
+//! unpremultiplied and encoded back by the thresholds between bytes.
+
+pub mod curve;
+
+#[cfg(test)]
+mod tests;
+
+use crate::resample::taps::{Taps, weights};
+use crate::resample::{Filter, nearest};
+use crate::ring::Ring;
+use crate::scratch::{ZeroAll, reserve};
+use crate::status::Status;
+use curve::Curve;
+
+/// Four f32 channels: the sums of the passes.
+pub trait Quad: Copy {
+    fn zero() -> Self;
+    fn load(from: &[f32]) -> Self;
+    /// self + w·x
+    fn add(self, w: f32, x: Self) -> Self;
+    /// Clamped to [0, 1] into `to`.
+    fn store01(self, to: &mut [f32]);
+}
+
+impl Quad for [f32; 4] {
+    fn zero() -> Self {
+        [0.0; 4]
+    }
+    fn load(from: &[f32]) -> Self {
+        [from[0], from[1], from[2], from[3]]
+    }
+    fn add(self, w: f32, x: Self) -> Self {
+        core::array::from_fn(|c| self[c] + w * x[c])
+    }
+    fn store01(self, to: &mut [f32]) {
+        // The pseudo-min/max forms, as f32x4.pmin/pmax compute them.
+        for (t, v) in to[..4].iter_mut().zip(self) {
+            let v = if v < 0.0 { 0.0 } else { v };
+            *t = if 1.0 < v { 1.0 } else { v };
+        }
+    }
+}
+
+#[cfg(target_feature = "simd128")]
+impl Quad for core::arch::wasm32::v128 {
+    #[inline(always)]
+    fn zero() -> Self {
+        core::arch::wasm32::f32x4_splat(0.0)
+    }
+    #[inline(always)]
+    fn load(from: &[f32]) -> Self {
+        assert!(from.len() >= 4);
+        // SAFETY: four f32 checked above; v128 loads need no alignment.
+        unsafe { core::arch::wasm32::v128_load(from.as_ptr().cast()) }
+    }
+    #[inline(always)]
+    fn add(self, w: f32, x: Self) -> Self {
+        use core::arch::wasm32::*;
+        f32x4_add(self, f32x4_mul(f32x4_splat(w), x))
+    }
+    #[inline(always)]
+    fn store01(self, to: &mut [f32]) {
+        use core::arch::wasm32::*;
+        assert!(to.len() >= 4);
+        let v = f32x4_pmin(f32x4_splat(1.0), f32x4_pmax(f32x4_splat(0.0), self));
+        // SAFETY: four f32 checked above.
+        unsafe { v128_store(to.as_mut_ptr().cast(), v) }
+    }
+}
+
+#[cfg(not(target_feature = "simd128"))]
+pub type Lanes = [f32; 4];
+#[cfg(target_feature = "simd128")]
+pub type Lanes = core::arch::wasm32::v128;
+
+/// A Q22 weight as f32 (exact: 23 bits at most).
+fn weight(k: i32) -> f32 {
+    k as f32 * (1.0 / 4_194_304.0)
+}
+
+/// One row filtered across: each output pixel the weighted sum of its
+/// window of `row` (linear, premultiplied, 4 f32 a pixel), clamped.
+fn across<Q: Quad>(row: &[f32], taps: &Taps, out: &mut [f32]) {
+    for (x, o) in out.chunks_exact_mut(4).enumerate() {
+        let (first, count, pairs) = taps.of(x);
+        let mut sum = Q::zero();
+        for (j, k) in weights(pairs).take(count).enumerate() {
+            sum = sum.add(weight(k), Q::load(&row[4 * (first + j)..]));
+        }
+        sum.store01(o);
+    }
+}
+
+pub fn resize_with<Q: Quad>(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw: usize, dh: usize, filter: Filter) -> Result<(), Status> {
+    if filter == Filter::Nearest {
+        return nearest::resize(src, sw, sh, dst, dw, dh);
+    }
+    // As `resize`: an axis whose size stays is not filtered.
+    let across_taps = if sw != dw { Some(Taps::reserve(sw, dw, filter)?) } else { None };
+    let down_taps = if sh != dh { Some(Taps::reserve(sh, dh, filter)?) } else { None };
+    let depth = down_taps.as_ref().map_or(1, |t| t.widest());
+    let pitch = 4 * dw;
+    let linear = reserve::<f32>(4 * sw)?;
+    let ring = reserve::<f32>(depth.checked_mul(pitch).ok_or(Status::OutOfMemory)?)?;
+    let out = reserve::<f32>(pitch)?;
+    let (mut linear, ring, mut out) = (linear, ring, out).zeroed();
+    let (across_taps, down_taps) = (across_taps.map(|t| t.compute()), down_taps.map(|t| t.compute()));
+    let curve = Curve::new();
+    let mut ring = Ring::new(ring, pitch);
+    for (y, dst_row) in dst.chunks_exact_mut(4 * dw).enumerate() {
+        let (first, count) = match &down_taps {
+            Some(t) => {
+                let (first, count, _) = t.of(y);
+                (first, count)
+            }
+            None => (y, 1),
+        };
+        ring.skip_to(first);
+        ring.make_until(first + count, |n, slot| {
+            curve.decode_row(&src[4 * sw * n..][..4 * sw], &mut linear);
+            match &across_taps {
+                Some(t) => across::<Q>(&linear, t, slot),
+                None => slot.copy_from_slice(&linear),
+            }
+        });
+        let row = match &down_taps {
+            Some(t) => {
+                let (_, _, pairs) = t.of(y);
+                for (x, o) in out.chunks_exact_mut(4).enumerate() {
+                    let mut sum = Q::zero();
+                    for (j, k) in weights(pairs).take(count).enumerate() {
+                        sum = sum.add(weight(k), Q::load(&ring.rows()[ring.at(first + j) + 4 * x..]));
+                    }
+                    sum.store01(o);
+                }
+                &out[..]
+            }
+            None => &ring.rows()[ring.at(y)..][..pitch],
+        };
+        curve.encode_row(row, dst_row);
+    }
+    Ok(())
+}
+
+/// The Gaussian's weights for |k| ≤ ceil(3σ), normalised, as f32: the
+/// radius and the weights w_0..w_R (w_−k = w_k).
+fn gaussian(sigma: f32) -> (usize, [f32; 302]) {
+    let sigma = f64::from(sigma);
+    let r = (3.0 * sigma) as usize;
+    let r = r + usize::from((r as f64) < 3.0 * sigma);
+    let mut w = [0.0f64; 302];
+    let mut total = 0.0;
+    for (k, v) in w[..=r].iter_mut().enumerate() {
+        *v = crate::math::exp_neg(-((k * k) as f64) / (2.0 * sigma * sigma));
+        total += if k == 0 { *v } else { 2.0 * *v };
+    }
+    let mut out = [0.0f32; 302];
+    for (o, v) in out.iter_mut().zip(&w[..=r]) {
+        *o = (v / total) as f32;
+    }
+    (r, out)
+}
+
+pub fn blur_with<Q: Quad>(px: &mut [u8], w: usize, sigma: f32) -> Result<(), Status> {
+    let h = px.len() / 4 / w;
+    let (r, k) = gaussian(sigma);
+    let depth = (2 * r + 1).min(h);
+    let pitch = 4 * w;
+    // The source row in linear light, padded by r pixels each side.
+    let padded = reserve::<f32>((w + 2 * r).checked_mul(4).ok_or(Status::OutOfMemory)?)?;
+    let ring = reserve::<f32>(depth.checked_mul(pitch).ok_or(Status::OutOfMemory)?)?;
+    let out = reserve::<f32>(pitch)?;
+    let (mut padded, ring, mut out) = (padded, ring, out).zeroed();
+    let curve = Curve::new();
+    let mut ring = Ring::new(ring, pitch);
+    let stride = 4 * w;
+    for y in 0..h {
+        ring.make_until((y + r).min(h - 1) + 1, |n, slot| {
+            curve.decode_row(&px[stride * n..][..stride], &mut padded[4 * r..][..4 * w]);
+            // Edges clamped: the first and last pixels repeated r times.
+            let (left, right) = (4 * r, 4 * (r + w - 1));
+            for x in 0..r {
+                padded.copy_within(left..left + 4, 4 * x);
+                padded.copy_within(right..right + 4, 4 * (r + w + x));
+            }
+            for (x, o) in slot.chunks_exact_mut(4).enumerate() {
+                let mut sum = Q::zero().add(k[0], Q::load(&padded[4 * (x + r)..]));
+                for d in 1..=r {
+                    sum = sum.add(k[d], Q::load(&padded[4 * (x + r - d)..]));
+                    sum = sum.add(k[d], Q::load(&padded[4 * (x + r + d)..]));
+                }
+                sum.store01(o);
+            }
+        });
+        let row = |n: isize| ring.at(n.clamp(0, h as isize - 1) as usize);
+        for (x, o) in out.chunks_exact_mut(4).enumerate() {
+            let at = |n: isize| Q::load(&ring.rows()[row(n) + 4 * x..]);
+            let mut sum = Q::zero().add(k[0], at(y as isize));
+            for d in 1..=r as isize {
+                sum = sum.add(k[d as usize], at(y as isize - d));
+                sum = sum.add(k[d as usize], at(y as isize + d));
+            }
+            sum.store01(o);
+        }
+        curve.encode_row(&out, &mut px[stride * y..][..stride]);
+    }
+    Ok(())
+}
+
+pub fn resize_linear(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw: usize, dh: usize, filter: Filter) -> Result<(), Status> {
+    resize_with::<Lanes>(src, sw, sh, dst, dw, dh, filter)
+}
+
+pub fn gaussian_blur_linear(px: &mut [u8], w: usize, sigma: f32) -> Result<(), Status> {
+    blur_with::<Lanes>(px, w, sigma)
+}
