@@ -506,6 +506,8 @@ const rankRows = [
     return im.affine([c, -n, n, c], { interpolate: vips.Interpolate.newFromName('bilinear'), oarea: [0, 0, W, H], odx: W / 2 - c * W / 2 + n * H / 2, ody: H / 2 - n * W / 2 - c * H / 2 });
   }],
   ['perspective bicubic', 'perspective', null, null, null],
+  ['resize →1080p lanczos3', 'resize', null, null, null],
+  ['resize_linear →1080p ³', 'resize_linear', null, null, (im) => im.colourspace('scrgb').resize(0.5, { kernel: 'lanczos3' }).colourspace('srgb')],
 ];
 const warpBlock = (fx) => { const p = fx.alloc(36); return p; };
 console.log(`\nrank filters, edges and warps (rawpx median of ${RUNS} runs, peers of ${PEER_RUNS}; 3840×2160, warps 4K to 4K)`);
@@ -516,7 +518,10 @@ for (const [name, run, jsRun, photonOp, vipsOp] of want('rank') ? rankRows : [])
   const put = (p, data) => new Uint8ClampedArray(fx.memory.buffer, p, LEN).set(data);
   let go, output = d;
   if (typeof run === 'function') go = () => { if (run(fx, d)) throw new Error(name); };
-  else {
+  else if (run.startsWith('resize')) {
+    go = () => { if (fx[run](d, W, H, o, 1920, 1080, 4)) throw new Error(name); };
+    output = o;
+  } else {
     const m = warpBlock(fx);
     new Float32Array(fx.memory.buffer, m, 9).set(run === 'warp' ? turn(30) : keystone);
     const filter = run === 'warp' ? 2 : 3;
@@ -524,17 +529,19 @@ for (const [name, run, jsRun, photonOp, vipsOp] of want('rank') ? rankRows : [])
     go = () => { if (fx.warp(d, W, H, o, W, H, m, filter, 0)) throw new Error(name); };
   }
   const inMem = time(go, () => put(d, src), name.startsWith('median r=5') || name.startsWith('median r=2') ? 3 : RUNS);
-  const e2e = time(() => { put(d, src); go(); out.set(new Uint8ClampedArray(fx.memory.buffer, output, LEN)); }, undefined, name.startsWith('median r=5') || name.startsWith('median r=2') ? 3 : RUNS);
+  const outLen = typeof run === 'string' && run.startsWith('resize') ? 1920 * 1080 * 4 : LEN;
+  const e2e = time(() => { put(d, src); go(); out.set(new Uint8ClampedArray(fx.memory.buffer, output, outLen)); }, undefined, name.startsWith('median r=5') || name.startsWith('median r=2') ? 3 : RUNS);
   const copy = new Uint8ClampedArray(LEN);
   const jsMs = jsRun ? time(() => jsRun(copy), () => copy.set(src), 1) : null;
   const col = (ms) => (ms === null ? '       —        —' : `${f(ms)}${r(ms / e2e)}`);
   const photonMs = photonOp ? time(() => photonRun(photonOp), undefined, PEER_RUNS) : null;
-  const vipsMs = vipsOp ? time(() => vipsRun((im) => vipsOp(im)), undefined, PEER_RUNS) : null;
+  const vipsMs = vipsOp ? time(() => vipsRun2(src, W, H, (im) => vipsOp(im.copy({ interpretation: 'srgb' }))), undefined, PEER_RUNS) : null;
   console.log(`${name.padEnd(22)}${f(inMem)}${r(inMem / floorIn)}${f(e2e)}${r(e2e / floorE2e)}${jsMs === null ? '        —       —' : `${f(jsMs)}${r(jsMs / e2e)}`} ${col(photonMs)} ${col(vipsMs)}`);
 }
 if (want('rank')) {
   console.log('¹ photon: sobel_global (its own 3×3, on its grey); wasm-vips: sobel of the b-w image. ² photon: rotate(30) (its own canvas size and filter); wasm-vips: affine with bilinear.');
   console.log('plain JS median r=1 sorts each 3×3 window; larger medians in JS take minutes and are left out.');
+  console.log('³ wasm-vips: colourspace scrgb (float linear light), resize lanczos3, back to sRGB.');
 }
 
 // The worker pool: one σ=2 blur on 4K split over 1 and 2 workers, end to end

@@ -12,34 +12,43 @@ pub fn decode(c: f64) -> f64 {
     if c <= 0.04045 { c / 12.92 } else { exp_neg(2.4 * ln((c + 0.055) / 1.055)) }
 }
 
+/// Buckets of linear light for `encode`'s first guess: narrow enough that
+/// each holds at most one byte boundary (the curve's steepest part, near
+/// 0, rises 255·12.92/4096 ≈ 0.8 bytes a bucket).
+const BUCKETS: usize = 4096;
+
 pub struct Curve {
     linear: [f32; 256],
     /// bounds[k]: where byte k + 1 begins.
     bounds: [f32; 255],
+    /// The byte at the start of each bucket.
+    guess: [u8; BUCKETS + 1],
 }
 
 impl Curve {
     pub fn new() -> Curve {
-        Curve {
-            linear: core::array::from_fn(|c| decode(c as f64 / 255.0) as f32),
-            bounds: core::array::from_fn(|k| decode((k as f64 + 0.5) / 255.0) as f32),
+        let bounds: [f32; 255] = core::array::from_fn(|k| decode((k as f64 + 0.5) / 255.0) as f32);
+        let mut guess = [0u8; BUCKETS + 1];
+        let mut k = 0;
+        for (i, g) in guess.iter_mut().enumerate() {
+            let l = i as f32 * (1.0 / BUCKETS as f32);
+            while k < 255 && bounds[k] <= l {
+                k += 1;
+            }
+            *g = k as u8;
         }
+        Curve { linear: core::array::from_fn(|c| decode(c as f64 / 255.0) as f32), bounds, guess }
     }
 
-    /// The byte nearest to the encoding of the linear value `l` in [0, 1].
+    /// The byte nearest to the encoding of the linear value `l` in [0, 1]:
+    /// the number of bounds at or below l, from its bucket's first byte.
     pub fn encode(&self, l: f32) -> u8 {
-        let (mut lo, mut n) = (0usize, 255usize);
-        // The number of bounds at or below l.
-        while n > 0 {
-            let half = n / 2;
-            if self.bounds[lo + half] <= l {
-                lo += half + 1;
-                n -= half + 1;
-            } else {
-                n = half;
-            }
+        // Past 1 (colour above its alpha after a lobe) is the last bucket.
+        let mut k = usize::from(self.guess[(l.min(1.0) * BUCKETS as f32) as usize]);
+        while k < 255 && self.bounds[k] <= l {
+            k += 1;
         }
-        lo as u8
+        k as u8
     }
 
     /// A row of bytes to linear light, premultiplied: [r·a, g·a, b·a, a]

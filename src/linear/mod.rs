@@ -84,14 +84,39 @@ fn weight(k: i32) -> f32 {
     k as f32 * (1.0 / 4_194_304.0)
 }
 
+/// A coefficient table with its weights as f32, `stride` a window, read
+/// once rather than unpacked at every tap.
+struct Floats<'a> {
+    taps: &'a Taps,
+    weights: &'a mut [f32],
+    stride: usize,
+}
+
+impl Floats<'_> {
+    fn fill(&mut self) {
+        for (o, w) in self.weights.chunks_exact_mut(self.stride).enumerate() {
+            let (_, count, pairs) = self.taps.of(o);
+            for (w, k) in w.iter_mut().zip(weights(pairs).take(count)) {
+                *w = weight(k);
+            }
+        }
+    }
+
+    /// Output `o`'s first source pixel and its weights.
+    fn of(&self, o: usize) -> (usize, &[f32]) {
+        let (first, count, _) = self.taps.of(o);
+        (first, &self.weights[o * self.stride..][..count])
+    }
+}
+
 /// One row filtered across: each output pixel the weighted sum of its
 /// window of `row` (linear, premultiplied, 4 f32 a pixel), clamped.
-fn across<Q: Quad>(row: &[f32], taps: &Taps, out: &mut [f32]) {
+fn across<Q: Quad>(row: &[f32], taps: &Floats, out: &mut [f32]) {
     for (x, o) in out.chunks_exact_mut(4).enumerate() {
-        let (first, count, pairs) = taps.of(x);
+        let (first, w) = taps.of(x);
         let mut sum = Q::zero();
-        for (j, k) in weights(pairs).take(count).enumerate() {
-            sum = sum.add(weight(k), Q::load(&row[4 * (first + j)..]));
+        for (&w, p) in w.iter().zip(row[4 * first..].chunks_exact(4)) {
+            sum = sum.add(w, Q::load(p));
         }
         sum.store01(o);
     }
@@ -105,19 +130,33 @@ pub fn resize_with<Q: Quad>(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw
     let across_taps = if sw != dw { Some(Taps::reserve(sw, dw, filter)?) } else { None };
     let down_taps = if sh != dh { Some(Taps::reserve(sh, dh, filter)?) } else { None };
     let depth = down_taps.as_ref().map_or(1, |t| t.widest());
+    let (wide, deep) = (across_taps.as_ref().map_or(0, |t| t.widest()), depth);
     let pitch = 4 * dw;
     let linear = reserve::<f32>(4 * sw)?;
     let ring = reserve::<f32>(depth.checked_mul(pitch).ok_or(Status::OutOfMemory)?)?;
     let out = reserve::<f32>(pitch)?;
+    let too_many = Status::OutOfMemory;
+    let floats = (reserve::<f32>(dw.checked_mul(wide).ok_or(too_many)?)?, reserve::<f32>(dh.checked_mul(deep).ok_or(too_many)?)?);
     let (mut linear, ring, mut out) = (linear, ring, out).zeroed();
+    let (mut wide_floats, mut deep_floats) = floats.zeroed();
     let (across_taps, down_taps) = (across_taps.map(|t| t.compute()), down_taps.map(|t| t.compute()));
+    let across_taps = across_taps.as_ref().map(|taps| {
+        let mut f = Floats { taps, weights: &mut wide_floats, stride: wide };
+        f.fill();
+        f
+    });
+    let down_taps = down_taps.as_ref().map(|taps| {
+        let mut f = Floats { taps, weights: &mut deep_floats, stride: deep };
+        f.fill();
+        f
+    });
     let curve = Curve::new();
     let mut ring = Ring::new(ring, pitch);
     for (y, dst_row) in dst.chunks_exact_mut(4 * dw).enumerate() {
         let (first, count) = match &down_taps {
             Some(t) => {
-                let (first, count, _) = t.of(y);
-                (first, count)
+                let (first, w) = t.of(y);
+                (first, w.len())
             }
             None => (y, 1),
         };
@@ -131,11 +170,11 @@ pub fn resize_with<Q: Quad>(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw
         });
         let row = match &down_taps {
             Some(t) => {
-                let (_, _, pairs) = t.of(y);
+                let (_, w) = t.of(y);
                 for (x, o) in out.chunks_exact_mut(4).enumerate() {
                     let mut sum = Q::zero();
-                    for (j, k) in weights(pairs).take(count).enumerate() {
-                        sum = sum.add(weight(k), Q::load(&ring.rows()[ring.at(first + j) + 4 * x..]));
+                    for (j, &w) in w.iter().enumerate() {
+                        sum = sum.add(w, Q::load(&ring.rows()[ring.at(first + j) + 4 * x..]));
                     }
                     sum.store01(o);
                 }
@@ -198,13 +237,20 @@ pub fn blur_with<Q: Quad>(px: &mut [u8], w: usize, sigma: f32) -> Result<(), Sta
                 sum.store01(o);
             }
         });
-        let row = |n: isize| ring.at(n.clamp(0, h as isize - 1) as usize);
+        // The window's rows above and below, found once per row.
+        let mut above = [0usize; 301];
+        let mut below = [0usize; 301];
+        for d in 0..=r {
+            above[d] = ring.at(y.saturating_sub(d));
+            below[d] = ring.at((y + d).min(h - 1));
+        }
+        let rows = ring.rows();
         for (x, o) in out.chunks_exact_mut(4).enumerate() {
-            let at = |n: isize| Q::load(&ring.rows()[row(n) + 4 * x..]);
-            let mut sum = Q::zero().add(k[0], at(y as isize));
-            for d in 1..=r as isize {
-                sum = sum.add(k[d as usize], at(y as isize - d));
-                sum = sum.add(k[d as usize], at(y as isize + d));
+            let at = |row: usize| Q::load(&rows[row + 4 * x..]);
+            let mut sum = Q::zero().add(k[0], at(above[0]));
+            for d in 1..=r {
+                sum = sum.add(k[d], at(above[d]));
+                sum = sum.add(k[d], at(below[d]));
             }
             sum.store01(o);
         }
