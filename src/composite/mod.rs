@@ -77,28 +77,54 @@ pub fn composite(
     }
 }
 
-/// Whether source-over at opacity 1 onto an opaque pixel takes the exact
-/// integer lerp (`over_opaque`) rather than the float formula.
-fn integer_over(mode: u32, opacity: f32) -> bool {
-    mode == SOURCE_OVER && opacity == 1.0
+/// Whether `mode` at opacity 1 onto an opaque pixel takes the integer path
+/// (`onto_opaque`) rather than the float formula: source-over and the
+/// blends whose B is exact or one rounding in integers.
+fn integer_path(mode: u32, opacity: f32) -> bool {
+    matches!(mode, 0 | 1 | 2 | 4 | 5 | 10) && opacity == 1.0
 }
 
-/// Source-over onto an opaque pixel at opacity 1: αo = 1, and
-/// 255·co = (A·Cs + (255 − A)·Cb)/255, whose nearest integer (never a tie:
-/// the numerator would be 255k + 127.5) this is, exactly; alpha stays 255.
-pub fn over_opaque(b: [u8; 4], s: [u8; 4]) -> [u8; 4] {
+/// round(x/255) for x ≤ 65025: (t + (t >> 8)) >> 8 with t = x + 128.
+fn div255(x: u32) -> u32 {
+    let t = x + 128;
+    (t + (t >> 8)) >> 8
+}
+
+/// B(Cb, Cs) on bytes for the integer path's modes: exact for source-over,
+/// darken, lighten and difference; multiply and screen rounded once
+/// (screen's Cb + Cs − round(Cb·Cs/255) is the rounded screen: no ties).
+fn blend_bytes(mode: u32, cb: u32, cs: u32) -> u32 {
+    match mode {
+        1 => div255(cb * cs),
+        2 => cb + cs - div255(cb * cs),
+        4 => cb.min(cs),
+        5 => cb.max(cs),
+        10 => cb.abs_diff(cs),
+        _ => cs,
+    }
+}
+
+/// `mode` onto an opaque pixel at opacity 1: αo = 1 and Cs' = B, so
+/// 255·co = (A·B + (255 − A)·Cb)/255, rounded (never a tie: the numerator
+/// would be 255k + 127.5); alpha stays 255. Exact for source-over; where B
+/// was rounded (by at most ½), the result moves by at most A/255·½, inside
+/// the ±1 of the formula.
+pub fn onto_opaque(mode: u32, b: [u8; 4], s: [u8; 4]) -> [u8; 4] {
     let a = u32::from(s[3]);
-    let lerp = |cb: u8, cs: u8| ((a * u32::from(cs) + (255 - a) * u32::from(cb) + 127) / 255) as u8;
+    let lerp = |cb: u8, cs: u8| {
+        let (cb, cs) = (u32::from(cb), u32::from(cs));
+        ((a * blend_bytes(mode, cb, cs) + (255 - a) * cb + 127) / 255) as u8
+    };
     [lerp(b[0], s[0]), lerp(b[1], s[1]), lerp(b[2], s[2]), 255]
 }
 
 /// One row: `src` drawn onto `dst`, the same length.
 pub fn scalar(dst: &mut [u8], src: &[u8], mode: u32, opacity: f32) {
     use crate::lanes::{to_byte, unit};
-    let integer = integer_over(mode, opacity);
+    let integer = integer_path(mode, opacity);
     for (b, s) in dst.as_chunks_mut::<4>().0.iter_mut().zip(src.as_chunks::<4>().0) {
         if integer && b[3] == 255 {
-            *b = over_opaque(*b, *s);
+            *b = onto_opaque(mode, *b, *s);
             continue;
         }
         let (colour, alpha) = pixel(mode, opacity, s.map(unit), b.map(unit));
@@ -116,17 +142,31 @@ pub fn simd(dst: &mut [u8], src: &[u8], mode: u32, opacity: f32) {
     let [k127, k255_16, one] = [127, 255, 1].map(|k| hoist(u16x8_splat(k)));
     let skip_clear = keeps_dst_under_clear_source(mode);
     let copy_opaque = mode == SOURCE_OVER && opacity == 1.0;
-    let integer = integer_over(mode, opacity);
+    let integer = integer_path(mode, opacity);
     let clear = opacity == 0.0;
-    // `over_opaque` on two pixels in 16-bit lanes.
+    let k128 = hoist(u16x8_splat(128));
+    // round(x/255) for x ≤ 65025, as `div255`.
+    let div255 = |x: v128| {
+        let t = i16x8_add(x, k128);
+        u16x8_shr(i16x8_add(t, u16x8_shr(t, 8)), 8)
+    };
+    // `onto_opaque` on two pixels in 16-bit lanes.
     //   b, s: [a1 b1 g1 r1 a0 b0 g0 r0]   a: [a1 a1 a1 a1 a0 a0 a0 a0] (of s)
     let lerp = |b: v128, s: v128| {
         let a = i16x8_shuffle::<3, 3, 3, 3, 7, 7, 7, 7>(s, s);
-        let y = i16x8_add(i16x8_add(i16x8_mul(a, s), i16x8_mul(i16x8_sub(k255_16, a), b)), k127);
+        let blended = match mode {
+            1 => div255(i16x8_mul(b, s)),
+            2 => i16x8_sub(i16x8_add(b, s), div255(i16x8_mul(b, s))),
+            4 => u16x8_min(b, s),
+            5 => u16x8_max(b, s),
+            10 => i16x8_sub(u16x8_max(b, s), u16x8_min(b, s)),
+            _ => s,
+        };
+        let y = i16x8_add(i16x8_add(i16x8_mul(a, blended), i16x8_mul(i16x8_sub(k255_16, a), b)), k127);
         // ⌊y/255⌋ = (y + 1 + (y >> 8)) >> 8 for y < 65535; y is at most 65152.
         u16x8_shr(i16x8_add(i16x8_add(y, u16x8_shr(y, 8)), one), 8)
     };
-    let over = |vb: v128, vs: v128| {
+    let onto_opaque = |vb: v128, vs: v128| {
         let low = lerp(u16x8_extend_low_u8x16(vb), u16x8_extend_low_u8x16(vs));
         let high = lerp(u16x8_extend_high_u8x16(vb), u16x8_extend_high_u8x16(vs));
         v128_or(u8x16_narrow_i16x8(low, high), alpha)
@@ -147,15 +187,15 @@ pub fn simd(dst: &mut [u8], src: &[u8], mode: u32, opacity: f32) {
             vs
         } else {
             // Pixels onto opaque ones take the integer path, as the scalar does.
-            let onto_opaque = (integer && v128_any_true(opaque_dst)).then(|| over(vb, vs));
-            match onto_opaque {
+            let integer_lanes = (integer && v128_any_true(opaque_dst)).then(|| onto_opaque(vb, vs));
+            match integer_lanes {
                 Some(o) if u32x4_all_true(opaque_dst) => o,
                 _ => {
                     let [s, b] = [vs, vb].map(|v| [0, 8, 16, 24].map(|shift| unit(v, shift, ff, inv255)));
                     let (c, a) = pixel::<F32x4>(mode, opacity, s, b);
                     let [r, g, b, a] = [c[0], c[1], c[2], a].map(|x| byte(x, k255, half, ff));
                     let float = pack_rgba(r, g, b, a);
-                    onto_opaque.map_or(float, |o| v128_bitselect(o, float, opaque_dst))
+                    integer_lanes.map_or(float, |o| v128_bitselect(o, float, opaque_dst))
                 }
             }
         };
