@@ -7,7 +7,8 @@ declare module './rawpx.js' {
      * A CSS `filter` value, e.g. 'contrast(1.4) sepia(0.5) blur(2px) hue-rotate(90deg)': brightness, contrast,
      * grayscale, sepia, saturate, hue-rotate, invert, opacity as CSS Filter Effects 1 defines them, each clamped
      * before the next as Chromium does, and blur(Npx) against transparent black past the edges. A bad value is a
-     * SyntaxError naming the token; drop-shadow is refused until rawpx composites.
+     * SyntaxError naming the token. drop-shadow(dx dy blur? colour?) is the image's alpha in the colour, blurred
+     * as blur(), drawn beneath it at the offset (colours: hex, rgb(), rgba() and a few names).
      */
     filter(value: string): this;
   }

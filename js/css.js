@@ -23,6 +23,40 @@ const CSS = {
   'hue-rotate': CSS_MATRIX.hueRotate,
 };
 const ANGLE = { deg: Math.PI / 180, grad: Math.PI / 200, rad: 1, turn: 2 * Math.PI };
+const NAMED = { black: [0, 0, 0, 1], white: [255, 255, 255, 1], transparent: [0, 0, 0, 0], red: [255, 0, 0, 1], green: [0, 128, 0, 1], blue: [0, 0, 255, 1], gray: [128, 128, 128, 1], grey: [128, 128, 128, 1] };
+
+// A CSS colour as [r, g, b, alpha in 0..1]: hex (#rgb, #rgba, #rrggbb,
+// #rrggbbaa), rgb()/rgba() with numbers or percentages, and a few names.
+function colour(text, fail) {
+  const hex = /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.exec(text)?.[1];
+  if (hex) {
+    const digits = hex.length <= 4 ? [...hex].map((d) => d + d) : hex.match(/../g);
+    const [r, g, b, a = 255] = digits.map((d) => parseInt(d, 16));
+    return [r, g, b, a / 255];
+  }
+  const fn = /^rgba?\(\s*([^()]*?)\s*\)$/i.exec(text)?.[1];
+  if (fn) {
+    const parts = fn.split(/\s*[,/]\s*|\s+/);
+    if (parts.length < 3 || parts.length > 4) fail(`'${text}' is no colour`);
+    const value = (p, full) => { const v = parseFloat(p); if (!/^[+-]?(\d+\.?\d*|\.\d+)%?$/.test(p)) fail(`'${text}' is no colour`); return p.endsWith('%') ? (v / 100) * full : v; };
+    const [r, g, b] = parts.slice(0, 3).map((p) => Math.round(Math.min(255, Math.max(0, value(p, 255)))));
+    return [r, g, b, parts[3] === undefined ? 1 : Math.min(1, Math.max(0, value(parts[3], 1)))];
+  }
+  return NAMED[text.toLowerCase()] ?? fail(`'${text}' is no colour rawpx knows (hex, rgb(), rgba(), ${Object.keys(NAMED).join(', ')})`);
+}
+
+// drop-shadow(<dx> <dy> <blur>? <colour>?), the colour first or last
+// (offsets rounded to whole pixels);
+// lengths in px; the colour black when not given (canvas' currentcolor).
+function dropShadow(arg, fail) {
+  const parts = arg.match(/[a-z]+\([^()]*\)|[^\s()]+/gi) ?? [];
+  const isLength = (p) => /^[+-]?(\d+\.?\d*|\.\d+)(px)?$/i.test(p) && (/px$/i.test(p) || parseFloat(p) === 0);
+  const lengths = parts.filter(isLength), others = parts.filter((p) => !isLength(p));
+  if (lengths.length < 2 || lengths.length > 3 || others.length > 1) fail('drop-shadow takes two or three lengths in px and a colour');
+  const [dx, dy, blur = 0] = lengths.map(parseFloat);
+  if (blur < 0) fail('a negative blur');
+  return ['shadow', Math.round(dx), Math.round(dy), blur, others.length ? colour(others[0], fail) : NAMED.black];
+}
 
 /**
  * A CSS `filter` value as steps: ['matrix', m] for each colour function,
@@ -32,13 +66,16 @@ const ANGLE = { deg: Math.PI / 180, grad: Math.PI / 200, rad: 1, turn: 2 * Math.
  */
 export function parseFilter(text) {
   const steps = [];
-  const tokens = String(text).trim().match(/[a-z-]+\(\s*[^()]*?\s*\)|\S+/gi) ?? [];
+  const tokens = String(text).trim().match(/[a-z-]+\((?:[^()]|\([^()]*\))*\)|\S+/gi) ?? [];
   if (tokens.length === 1 && tokens[0] === 'none') return steps;
   for (const token of tokens) {
-    const [, name, arg] = /^([a-z-]+)\(\s*([^()]*?)\s*\)$/i.exec(token) ?? [];
+    const [, name, arg] = /^([a-z-]+)\(\s*((?:[^()]|\([^()]*\))*?)\s*\)$/i.exec(token) ?? [];
     const fail = (why) => { throw new SyntaxError(`rawpx.filter: ${why} in '${token}'`); };
     if (!name) fail('no filter function');
-    if (name.toLowerCase() === 'drop-shadow') fail('drop-shadow needs compositing, which rawpx does not have yet');
+    if (name.toLowerCase() === 'drop-shadow') {
+      steps.push(dropShadow(arg, fail));
+      continue;
+    }
     const [, number, unit = ''] = arg === '' ? [] : /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)$/i.exec(arg) ?? fail(`'${arg}' is no value`);
     const value = number === undefined ? undefined : Number(number);
     const lower = name.toLowerCase();
@@ -66,11 +103,29 @@ export function parseFilter(text) {
 operations.filter = {
   uses: 'color_matrix',
   reach(text) {
-    if (parseFilter(text).some(([kind]) => kind === 'blur')) throw new RangeError('rawpx pool: blur() in a filter blurs against the image\'s own edges; run it on one image');
+    if (parseFilter(text).some(([kind]) => kind !== 'matrix')) throw new RangeError('rawpx pool: blur() and drop-shadow() in a filter reach the image\'s own edges; run it on one image');
     return 0;
   },
   method(text) {
-    for (const [kind, v] of parseFilter(text)) kind === 'matrix' ? this.colorMatrix(v) : this.transparentEdges(Math.ceil(3 * v) + 1, () => this.gaussianBlur(v));
+    const blur = (img, v) => img.transparentEdges(Math.ceil(3 * v) + 1, () => img.gaussianBlur(v));
+    for (const [kind, v, ...rest] of parseFilter(text)) {
+      if (kind === 'matrix') this.colorMatrix(v);
+      else if (kind === 'blur') blur(this, v);
+      else {
+        // The image's alpha in the shadow's colour, blurred as blur() of
+        // the radius (σ = the radius, as Chromium's ctx.filter does), drawn
+        // beneath the image at the offset.
+        const [dy, radius, [r, g, b, a]] = rest;
+        const shadow = new this.constructor({ data: this.view().slice(), width: this.width, height: this.height });
+        try {
+          shadow.colorMatrix([0, 0, 0, 0, r / 255, 0, 0, 0, 0, g / 255, 0, 0, 0, 0, b / 255, 0, 0, 0, a, 0]);
+          if (radius) blur(shadow, radius);
+          this.composite(shadow, { x: v, y: dy, mode: 'destination-over' });
+        } finally {
+          shadow.free();
+        }
+      }
+    }
     return this;
   },
 };

@@ -34,7 +34,7 @@ test(`random chains through the loader for ${seconds} s never trap`, async (t) =
       case 'crop': return [int(10), int(10), int(20), int(20)].map((v) => (rand() < 0.1 ? value() : v));
       case 'rotate': return [rand() < 0.8 ? 90 * (int(9) - 4) : value()];
       case 'levels': return [int(100), 100 + int(156), int(50), 200 + int(56), rand() * 3];
-      case 'filter': return [rand() < 0.8 ? pick(['sepia(0.5)', 'contrast(1.4) blur(1px)', 'hue-rotate(90deg) invert(30%)', 'none', 'opacity(.5) grayscale()']) : pick(['blur(x)', 'sepia(', 'glow(1)', 'hue-rotate(3)', '', 'drop-shadow(1px 1px red)', 7])];
+      case 'filter': return [rand() < 0.8 ? pick(['sepia(0.5)', 'contrast(1.4) blur(1px)', 'hue-rotate(90deg) invert(30%)', 'none', 'opacity(.5) grayscale()', 'drop-shadow(2px -1px 1px rgba(0, 0, 0, 0.5))']) : pick(['blur(x)', 'sepia(', 'glow(1)', 'hue-rotate(3)', '', 'drop-shadow(1px red)', 'drop-shadow(1px 1px hsl(0 0 0))', 7])];
       case 'composite': return [rand() < 0.8 ? other : value(), rand() < 0.1 ? value() : { x: int(60) - 30, y: int(40) - 20, mode: rand() < 0.9 ? pick(MODES) : value(), opacity: rand() < 0.9 ? rand() : value() }];
       case 'hsl': return [rand() < 0.2 ? value() : { hue: rand() * 800 - 400, saturation: rand() < 0.9 ? rand() * 3 : value(), lightness: rand() * 2.4 - 1.2 }];
       case 'shuffle': return [rand() < 0.8 ? Array.from({ length: 4 }, () => pick([...'rgba01'])).join('') : pick(['rgb', 'rgbx', 'RGBA', 7, null])];

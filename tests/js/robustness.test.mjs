@@ -224,7 +224,8 @@ test('filter() strings: colour functions on the pool, blur() on one image only; 
   const want = pixels(px.image(src).filter('contrast(140%) sepia(0.5) hue-rotate(0.25turn)'));
   const pool = await createPool(module, 3);
   assert.deepEqual((await pool.run(src, [['filter', 'contrast(140%) sepia(0.5) hue-rotate(0.25turn)']])).data, want);
-  await assert.rejects(pool.run(src, [['filter', 'sepia(1) blur(2px)']]), { name: 'RangeError', message: /blur\(\) in a filter blurs against the image's own edges/ });
+  await assert.rejects(pool.run(src, [['filter', 'sepia(1) blur(2px)']]), { name: 'RangeError', message: /blur\(\) and drop-shadow\(\) in a filter reach the image's own edges/ });
+  await assert.rejects(pool.run(src, [['filter', 'drop-shadow(1px 2px red)']]), { name: 'RangeError', message: /drop-shadow/ });
   await assert.rejects(pool.run(src, [['filter', 'sepia(1) sepia(']]), { name: 'SyntaxError', message: "rawpx.filter: no filter function in 'sepia('" });
   pool.terminate();
   // blur() keeps the size and fades the edges to transparent, as CSS does.
