@@ -40,7 +40,7 @@ ifneq ($(MODULE),)
 endif
 
 # --- tools -----------------------------------------------------------------
-tools: .tools/rust .tools/wabt .tools/chromium .tools/firefox .tools/pillow/bin/python node_modules/.package-lock.json
+tools: .tools/rust .tools/wabt .tools/chromium .tools/firefox .tools/webkit .tools/pillow/bin/python node_modules/.package-lock.json
 
 .tools/rust:
 	rustup toolchain install $(NIGHTLY) --profile minimal --component rust-src --target $(TARGET)
@@ -60,6 +60,12 @@ tools: .tools/rust .tools/wabt .tools/chromium .tools/firefox .tools/pillow/bin/
 # over WebDriver BiDi).
 .tools/firefox:
 	[ -x /usr/bin/firefox-esr ] || { $(SUDO) apt-get update && $(SUDO) apt-get install -y firefox-esr; }
+	mkdir -p .tools && touch $@
+
+# Debian's WebKitGTK (Safari's engine) with its W3C WebDriver and a virtual
+# display, for the browser tests (tests/browser/webkit.test.mjs).
+.tools/webkit:
+	[ -x /usr/bin/WebKitWebDriver ] && [ -x /usr/bin/xvfb-run ] || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends webkit2gtk-driver xvfb xauth; }
 	mkdir -p .tools && touch $@
 
 # A venv with the pinned Pillow, whose `Image.resize` the resize tests hold
@@ -130,7 +136,7 @@ test-wasm: dist/rawpx.wasm tests/out/pillow/goldens.bin tests/out/pillow/rank.bi
 # pool equal to Node's pixels, clicks, a screenshot in tests/out/; the image
 # types and CSS filters against Chromium's own; a Vite app from the packed
 # package; the loader and the pool in Firefox.
-test-browser: dist/rawpx.wasm dist/rawpx-nosimd.wasm .tools/chromium .tools/firefox
+test-browser: dist/rawpx.wasm dist/rawpx-nosimd.wasm .tools/chromium .tools/firefox .tools/webkit
 	node --test tests/browser/
 
 # The whole wasmtime suite again on the fallback: the same bytes as the

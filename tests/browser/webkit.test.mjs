@@ -1,0 +1,134 @@
+// The loader, rawpx/css, a module worker on an OffscreenCanvas and the pool
+// in WebKit, Safari's engine: Debian's WebKitGTK MiniBrowser under Xvfb,
+// driven by WebKitWebDriver over plain W3C WebDriver HTTP (it has no BiDi
+// and no console access, so the page's errors are recorded by a script the
+// test puts in). WebKit has no ctx.filter, where img.filter() matters most.
+// The bytes must equal Node's.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { serve } from '../../scripts/serve.mjs';
+import { load } from '../../js/rawpx.js';
+import '../../js/css.js';
+import { chain, opaque, source } from '../vite-app/chain.js';
+
+const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const server = await serve();
+const site = `http://127.0.0.1:${server.address().port}`;
+const port = 20000 + (process.pid % 20000);
+// xvfb-run starts Xvfb and the driver in a process group of their own.
+const driver = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], { stdio: 'ignore', detached: true });
+after(() => {
+  server.close();
+  try { process.kill(-driver.pid); } catch {}
+});
+
+async function webdriver(method, path, body) {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+  const { value } = await response.json();
+  if (value?.error) throw new Error(`WebDriver ${value.error}: ${value.message}`);
+  return value;
+}
+
+async function startSession() {
+  for (let tries = 0; ; tries++) {
+    try {
+      if ((await webdriver('GET', '/status')).ready) break;
+    } catch (e) {
+      if (tries > 100) throw e;
+    }
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  const { sessionId } = await webdriver('POST', '/session', {
+    capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } } },
+  });
+  await webdriver('POST', `/session/${sessionId}/timeouts`, { script: 120_000, pageLoad: 60_000 });
+  return sessionId;
+}
+const session = await startSession();
+after(() => webdriver('DELETE', `/session/${session}`).catch(() => {}));
+
+/** Runs `body` (an async function's source) in the page, with the page's errors recorded; its result, or the error. */
+async function run(body) {
+  const script = `const done = arguments[arguments.length - 1];
+    window.__errors = window.__errors || [];
+    if (!window.__recording) {
+      window.__recording = true;
+      addEventListener('error', (e) => __errors.push(String(e.message)));
+      addEventListener('unhandledrejection', (e) => __errors.push(String(e.reason)));
+    }
+    (${body})().then((value) => done({ value, errors: __errors }), (e) => done({ error: String(e), errors: __errors }));`;
+  const result = await webdriver('POST', `/session/${session}/execute/async`, { script, args: [] });
+  assert.equal(result.error, undefined, result.error);
+  assert.deepEqual(result.errors, [], 'no page errors');
+  return result.value;
+}
+
+async function nodeBytes(make) {
+  const px = await load(readFileSync(new URL('../../dist/rawpx.wasm', import.meta.url)));
+  const img = px.image(make());
+  for (const [method, ...args] of chain) img[method](...args);
+  return { data: Array.from(img.toImageData().data), width: img.width, height: img.height };
+}
+
+test('WebKit: a streaming load, the chain (with img.filter) and the pool give Node\'s bytes', async () => {
+  await webdriver('POST', `/session/${session}/url`, { url: `${site}/js/demo/` });
+  const got = await run(`async () => {
+    const { load, simdSupported } = await import('/js/rawpx.js');
+    await import('/js/css.js');
+    const { createPool } = await import('/js/pool.js');
+    const { chain, source } = await import('/tests/vite-app/chain.js');
+    const warnings = [];
+    const warn = console.warn;
+    console.warn = (m) => warnings.push(m);
+    const px = await load('/dist/rawpx.wasm');
+    console.warn = warn;
+    const img = px.image(source());
+    for (const [method, ...args] of chain) img[method](...args);
+    const single = { data: Array.from(img.toImageData().data), width: img.width, height: img.height };
+    const pool = await createPool(await WebAssembly.compileStreaming(fetch('/dist/rawpx.wasm')), 2);
+    const out = await pool.run(source(), chain);
+    pool.terminate();
+    const ctxFilter = 'filter' in new OffscreenCanvas(1, 1).getContext('2d');
+    return { simdSupported, warnings, single, pooled: { data: Array.from(out.data), width: out.width, height: out.height }, ctxFilter, agent: navigator.userAgent };
+  }`);
+  const want = await nodeBytes(source);
+  console.log(`WebKit: ${got.agent}; ctx.filter ${got.ctxFilter ? 'present' : 'absent'}`);
+  assert.equal(got.simdSupported, true, 'WebKit runs SIMD128');
+  assert.deepEqual(got.warnings, [], 'streamed, not compiled from bytes');
+  assert.deepEqual(got.single, want);
+  assert.deepEqual(got.pooled, want);
+});
+
+test('WebKit: a plain module worker runs rawpx on an OffscreenCanvas, with Node\'s bytes', async () => {
+  await webdriver('POST', `/session/${session}/url`, { url: `${site}/js/demo/` });
+  const got = await run(`() => new Promise((resolve) => {
+    const worker = new Worker('/tests/browser/offscreen-worker.js', { type: 'module' });
+    worker.onmessage = (e) => { resolve(e.data); worker.terminate(); };
+    worker.onerror = (e) => resolve({ error: e.message || 'the worker failed to start' });
+    worker.postMessage(0);
+  })`);
+  assert.equal(got.error, undefined, got.error);
+  assert.deepEqual(got, { ...(await nodeBytes(opaque)), type: 'image/png' });
+});
+
+test('WebKit: filter() strings with blur and drop-shadow, and composite, give Node\'s bytes where ctx.filter is missing', async () => {
+  const steps = [['filter', 'contrast(1.2) blur(2px) drop-shadow(3px 2px 2px rgba(200, 0, 0, 0.6))'], ['hsl', { hue: 20 }], ['median', 1]];
+  await webdriver('POST', `/session/${session}/url`, { url: `${site}/js/demo/` });
+  const got = await run(`async () => {
+    const { load } = await import('/js/rawpx.js');
+    await import('/js/css.js');
+    const { source } = await import('/tests/vite-app/chain.js');
+    const px = await load('/dist/rawpx.wasm');
+    const img = px.image(source()), over = px.image(source()).rotate(90);
+    for (const [method, ...args] of ${JSON.stringify(steps)}) img[method](...args);
+    img.composite(over, { x: 7, y: -5, mode: 'overlay', opacity: 0.7 });
+    return { data: Array.from(img.toImageData().data), width: img.width, height: img.height };
+  }`);
+  const px = await load(readFileSync(new URL('../../dist/rawpx.wasm', import.meta.url)));
+  const img = px.image(source()), over = px.image(source()).rotate(90);
+  for (const [method, ...args] of steps) img[method](...args);
+  img.composite(over, { x: 7, y: -5, mode: 'overlay', opacity: 0.7 });
+  assert.deepEqual(got, { data: Array.from(img.toImageData().data), width: img.width, height: img.height });
+});
