@@ -1,7 +1,8 @@
 // rawpx as an app installs it: the `npm pack` tarball installed into a copy
 // of tests/vite-app, built by Vite (from the lock file) and served, and run
-// by Vite's dev server, each in Debian's Chromium: the main-thread chain and
-// the pool (a worker Vite bundles) must give Node's bytes.
+// by Vite's dev server, each in Debian's Chromium, the build also in Firefox
+// and WebKit: the main-thread chain and the pool (a worker Vite bundles)
+// must give Node's bytes.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, createServer } from 'vite';
 import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+import { startWebKit } from './webkit.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { load } from '../../js/rawpx.js';
 import '../../js/css.js';
@@ -59,6 +62,36 @@ test('vite build: the chain and the pool give Node\'s bytes in Chromium', async 
   try {
     await check(`http://127.0.0.1:${server.address().port}/`);
   } finally {
+    server.close();
+  }
+});
+
+test('vite build: the same in Firefox and in WebKit', async () => {
+  const server = await serve(0, join(app, 'dist'));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const firefox = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, protocol: 'webDriverBiDi' });
+  const webkit = await startWebKit();
+  try {
+    const page = await firefox.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url);
+    await page.waitForFunction(() => window.result, { timeout: 60_000 });
+    const inFirefox = await page.evaluate(() => window.result);
+    assert.deepEqual(errors, []);
+    await webkit.open(url);
+    const inWebKit = await webkit.run(`async () => {
+      for (let i = 0; i < 600 && !window.result; i++) await new Promise((ok) => setTimeout(ok, 100));
+      return window.result;
+    }`);
+    for (const [name, result] of [['Firefox', inFirefox], ['WebKit', inWebKit]]) {
+      assert.equal(result?.error, undefined, `${name}: ${result?.error}`);
+      assert.deepEqual(result.single, want, `${name}: the chain`);
+      assert.deepEqual(result.pooled, want, `${name}: the pool`);
+    }
+  } finally {
+    await firefox.close();
+    await webkit.close();
     server.close();
   }
 });

@@ -1,69 +1,22 @@
 // The loader, rawpx/css, a module worker on an OffscreenCanvas and the pool
-// in WebKit, Safari's engine: Debian's WebKitGTK MiniBrowser under Xvfb,
-// driven by WebKitWebDriver over plain W3C WebDriver HTTP (it has no BiDi
-// and no console access, so the page's errors are recorded by a script the
-// test puts in). WebKit has no ctx.filter, where img.filter() matters most.
-// The bytes must equal Node's.
+// in WebKit, Safari's engine (tests/browser/webkit.mjs). WebKit has no
+// ctx.filter, where img.filter() matters most. The bytes must equal Node's.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { serve } from '../../scripts/serve.mjs';
+import { startWebKit } from './webkit.mjs';
 import { load } from '../../js/rawpx.js';
 import '../../js/css.js';
 import { chain, opaque, source } from '../vite-app/chain.js';
 
-const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const server = await serve();
 const site = `http://127.0.0.1:${server.address().port}`;
-const port = 20000 + (process.pid % 20000);
-// xvfb-run starts Xvfb and the driver in a process group of their own.
-const driver = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], { stdio: 'ignore', detached: true });
-after(() => {
+const webkit = await startWebKit();
+after(async () => {
   server.close();
-  try { process.kill(-driver.pid); } catch {}
+  await webkit.close();
 });
-
-async function webdriver(method, path, body) {
-  const response = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
-  const { value } = await response.json();
-  if (value?.error) throw new Error(`WebDriver ${value.error}: ${value.message}`);
-  return value;
-}
-
-async function startSession() {
-  for (let tries = 0; ; tries++) {
-    try {
-      if ((await webdriver('GET', '/status')).ready) break;
-    } catch (e) {
-      if (tries > 100) throw e;
-    }
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-  const { sessionId } = await webdriver('POST', '/session', {
-    capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } } },
-  });
-  await webdriver('POST', `/session/${sessionId}/timeouts`, { script: 120_000, pageLoad: 60_000 });
-  return sessionId;
-}
-const session = await startSession();
-after(() => webdriver('DELETE', `/session/${session}`).catch(() => {}));
-
-/** Runs `body` (an async function's source) in the page, with the page's errors recorded; its result, or the error. */
-async function run(body) {
-  const script = `const done = arguments[arguments.length - 1];
-    window.__errors = window.__errors || [];
-    if (!window.__recording) {
-      window.__recording = true;
-      addEventListener('error', (e) => __errors.push(String(e.message)));
-      addEventListener('unhandledrejection', (e) => __errors.push(String(e.reason)));
-    }
-    (${body})().then((value) => done({ value, errors: __errors }), (e) => done({ error: String(e), errors: __errors }));`;
-  const result = await webdriver('POST', `/session/${session}/execute/async`, { script, args: [] });
-  assert.equal(result.error, undefined, result.error);
-  assert.deepEqual(result.errors, [], 'no page errors');
-  return result.value;
-}
 
 async function nodeBytes(make) {
   const px = await load(readFileSync(new URL('../../dist/rawpx.wasm', import.meta.url)));
@@ -73,8 +26,8 @@ async function nodeBytes(make) {
 }
 
 test('WebKit: a streaming load, the chain (with img.filter) and the pool give Node\'s bytes', async () => {
-  await webdriver('POST', `/session/${session}/url`, { url: `${site}/js/demo/` });
-  const got = await run(`async () => {
+  await webkit.open(`${site}/js/demo/`);
+  const got = await webkit.run(`async () => {
     const { load, simdSupported } = await import('/js/rawpx.js');
     await import('/js/css.js');
     const { createPool } = await import('/js/pool.js');
@@ -102,8 +55,8 @@ test('WebKit: a streaming load, the chain (with img.filter) and the pool give No
 });
 
 test('WebKit: a plain module worker runs rawpx on an OffscreenCanvas, with Node\'s bytes', async () => {
-  await webdriver('POST', `/session/${session}/url`, { url: `${site}/js/demo/` });
-  const got = await run(`() => new Promise((resolve) => {
+  await webkit.open(`${site}/js/demo/`);
+  const got = await webkit.run(`() => new Promise((resolve) => {
     const worker = new Worker('/tests/browser/offscreen-worker.js', { type: 'module' });
     worker.onmessage = (e) => { resolve(e.data); worker.terminate(); };
     worker.onerror = (e) => resolve({ error: e.message || 'the worker failed to start' });
@@ -115,8 +68,8 @@ test('WebKit: a plain module worker runs rawpx on an OffscreenCanvas, with Node\
 
 test('WebKit: filter() strings with blur and drop-shadow, and composite, give Node\'s bytes where ctx.filter is missing', async () => {
   const steps = [['filter', 'contrast(1.2) blur(2px) drop-shadow(3px 2px 2px rgba(200, 0, 0, 0.6))'], ['hsl', { hue: 20 }], ['median', 1]];
-  await webdriver('POST', `/session/${session}/url`, { url: `${site}/js/demo/` });
-  const got = await run(`async () => {
+  await webkit.open(`${site}/js/demo/`);
+  const got = await webkit.run(`async () => {
     const { load } = await import('/js/rawpx.js');
     await import('/js/css.js');
     const { source } = await import('/tests/vite-app/chain.js');
