@@ -47,6 +47,17 @@ const filters = [
     try { i.composite(copy, { x: (i.width - copy.width) >> 1, y: (i.height - copy.height) >> 1, mode: MODES[m], opacity }); } finally { copy.free(); }
   }],
   ['pad', [['border', 0, 64, 1, 16]], (i, n) => i.pad(n, n, n, n, [255, 255, 255, 255])],
+  ['median', [['radius', 1, 10, 1, 2]], (i, r) => i.median(r)],
+  ['erode', [['radius', 1, 30, 1, 3]], (i, r) => i.erode(r)],
+  ['dilate', [['radius', 1, 30, 1, 3]], (i, r) => i.dilate(r)],
+  ['sobel', [['scale', 0, 4, 0.1, 1]], (i, s) => i.sobel(s)],
+  ['rotate by', [['degrees', -180, 180, 1, 30], ['expand', 0, 1, 1, 1]], (i, d, e) => i.rotateBy(d, { expand: !!e, filter: 'bicubic' })],
+  ['perspective', [['tilt', 0, 0.4, 0.01, 0.2]], (i, t) => {
+    const [w, h] = [i.width, i.height];
+    return i.perspective([[0, 0], [w, 0], [w, h], [0, h]], [[w * t, 0], [w * (1 - t), 0], [w, h], [0, h]]);
+  }],
+  ['resize in linear light', [['scale', 0.1, 2, 0.05, 0.5]], (i, s) => i.resize(Math.max(1, Math.round(i.width * s)), Math.max(1, Math.round(i.height * s)), 'lanczos3', { linear: true })],
+  ['blur in linear light', [['sigma', 0.1, 30, 0.1, 3]], (i, s) => i.gaussianBlur(s, { linear: true })],
 ];
 
 const draw = (canvas, { data, width, height }) => {

@@ -59,7 +59,7 @@ test('the demo loads by streaming, and a chain gives the pixels Node gives', asy
   await page.close();
 });
 
-test('the demo\'s compositing and colour filters give the pixels Node gives', async () => {
+test('the demo\'s compositing, colour, rank, warp and linear-light filters give the pixels Node gives', async () => {
   const { page, console } = await openDemo();
   await page.evaluate(() => {
     window.demo.apply('hsl', 40, 1.3, 0.05);
@@ -69,13 +69,23 @@ test('the demo\'s compositing and colour filters give the pixels Node gives', as
     window.demo.apply('noise', 20, 1);
     window.demo.apply('dither', 3, 1);
     window.demo.apply('pad', 5);
+    window.demo.apply('median', 2);
+    window.demo.apply('sobel', 1.5);
+    window.demo.apply('rotate by', 20, 1);
+    window.demo.apply('perspective', 0.1);
+    window.demo.apply('resize in linear light', 0.7);
+    window.demo.apply('blur in linear light', 1.5);
   });
   const { width, height } = sample();
   const px = await load(readFileSync(join(root, 'dist/rawpx.wasm')));
   const img = px.image(sample()), copy = px.image(sample()).resize(width >> 1, height >> 1);
   img.hsl({ hue: 40, saturation: 1.3, lightness: 0.05 }).vibrance(0.6).curves([[0, 0], [64, 44], [192, 212], [255, 255]])
     .composite(copy, { x: (width - copy.width) >> 1, y: (height - copy.height) >> 1, mode: 'soft-light', opacity: 0.7 })
-    .noise(20, { seed: 7, mono: true }).dither(3, 'floyd-steinberg').pad(5, 5, 5, 5, [255, 255, 255, 255]);
+    .noise(20, { seed: 7, mono: true }).dither(3, 'floyd-steinberg').pad(5, 5, 5, 5, [255, 255, 255, 255])
+    .median(2).sobel(1.5).rotateBy(20, { expand: true, filter: 'bicubic' });
+  const [w, h] = [img.width, img.height];
+  img.perspective([[0, 0], [w, 0], [w, h], [0, h]], [[w * 0.1, 0], [w * 0.9, 0], [w, h], [0, h]])
+    .resize(Math.round(img.width * 0.7), Math.round(img.height * 0.7), 'lanczos3', { linear: true }).gaussianBlur(1.5, { linear: true });
   assert.deepEqual(await page.evaluate(() => window.demo.pixels()), Array.from(img.toImageData().data));
   assert.ok(!console.some((m) => /error/i.test(m)), console.join('\n'));
   await page.close();
