@@ -129,21 +129,20 @@ pub fn filter<B: Block>(px: &mut [u8], w: usize, r: usize, max: bool) -> Result<
     let (across, down) = (w + 2 * r, h + 2 * r);
     // The longer of the two passes' lines, reserved before any write.
     let len = across.max(down.checked_mul(STRIP).ok_or(Status::OutOfMemory)?);
-    let (mut g, mut hh) = (reserve::<[u8; 16]>(len)?, reserve::<[u8; 16]>(len)?).zeroed();
+    let (mut g, mut hh, mut line) = (reserve::<[u8; 16]>(len)?, reserve::<[u8; 16]>(len)?, reserve::<[u8; 16]>(across)?).zeroed();
     let stride = w * 4;
     // Rows, four at a time: bytes 4j..4j + 4 of a block are row y0 + j
     // (the last row repeated past the image, and not written back).
     for y0 in (0..h).step_by(4) {
-        let pixel = |i: usize, _| {
-            let x = i.saturating_sub(r).min(w - 1);
-            let mut bytes = [0u8; 16];
-            for j in 0..4 {
-                let y = (y0 + j).min(h - 1);
-                bytes[4 * j..][..4].copy_from_slice(&px[y * stride + 4 * x..][..4]);
+        // The padded line, gathered once.
+        let rows = [0, 1, 2, 3].map(|j| (y0 + j).min(h - 1) * stride);
+        for (i, bytes) in line.iter_mut().enumerate() {
+            let x = 4 * i.saturating_sub(r).min(w - 1);
+            for (j, row) in rows.iter().enumerate() {
+                bytes[4 * j..][..4].copy_from_slice(&px[row + x..][..4]);
             }
-            B::load(&bytes).flip(mask)
-        };
-        extremes::<B>(across, k, 1, &mut g, &mut hh, pixel);
+        }
+        extremes::<B>(across, k, 1, &mut g, &mut hh, |i, _| B::load(&line[i]).flip(mask));
         for x in 0..w {
             let mut bytes = [0u8; 16];
             window::<B>(&g, &hh, x, 0, 1, k).flip(mask).store(&mut bytes);
