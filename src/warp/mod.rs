@@ -111,6 +111,14 @@ struct Source<'a> {
 }
 
 impl Source<'_> {
+    /// The pixel at (i, j), which must be inside.
+    #[inline(always)]
+    fn inside(&self, i: i64, j: i64) -> u32 {
+        let at = 4 * (j * self.w + i) as usize;
+        u32::from_le_bytes(self.px[at..at + 4].try_into().expect("4 bytes"))
+    }
+
+    #[inline(always)]
     fn at(&self, i: i64, j: i64) -> u32 {
         if i < 0 || j < 0 || i >= self.w || j >= self.h {
             return self.background;
@@ -128,19 +136,30 @@ fn pixel<Q: Quad>(src: &Source, m: &Matrix, filter: Filter, x: usize, y: usize) 
     if !(s > 0.0) {
         return Q::zero().add_tap(src.background, 1.0).finish();
     }
-    let u = (m[0] * fx + m[1] * fy + m[2]) / s;
-    let v = (m[3] * fx + m[4] * fy + m[5]) / s;
+    // An affine map has s = 1 exactly, and x / 1 is x: no division.
+    let (u, v) = (m[0] * fx + m[1] * fy + m[2], m[3] * fx + m[4] * fy + m[5]);
+    let (u, v) = if s == 1.0 { (u, v) } else { (u / s, v / s) };
     match filter {
-        Filter::Nearest => Q::zero().add_tap(src.at(floor(u), floor(v)), 1.0).finish(),
+        // One tap of weight 1: a·c/a is c exactly in f32, so the formula
+        // gives the pixel itself, or 0, 0, 0, 0 where it is clear.
+        Filter::Nearest => {
+            let p = src.at(floor(u), floor(v));
+            if p >> 24 == 0 { 0 } else { p }
+        }
         Filter::Bilinear => {
             let (u, v) = (u - 0.5, v - 0.5);
             let (i, j) = (floor(u), floor(v));
             let (tx, ty) = (u - i as f32, v - j as f32);
+            // The four taps, read without a check each where all are inside.
+            let taps = if i >= 0 && j >= 0 && i + 1 < src.w && j + 1 < src.h {
+                [src.inside(i, j), src.inside(i + 1, j), src.inside(i, j + 1), src.inside(i + 1, j + 1)]
+            } else {
+                [src.at(i, j), src.at(i + 1, j), src.at(i, j + 1), src.at(i + 1, j + 1)]
+            };
+            let weights = [(1.0 - tx) * (1.0 - ty), tx * (1.0 - ty), (1.0 - tx) * ty, tx * ty];
             let mut q = Q::zero();
-            for (dj, wy) in [(0, 1.0 - ty), (1, ty)] {
-                for (di, wx) in [(0, 1.0 - tx), (1, tx)] {
-                    q = q.add_tap(src.at(i + di, j + dj), wx * wy);
-                }
+            for (p, w) in taps.into_iter().zip(weights) {
+                q = q.add_tap(p, w);
             }
             q.finish()
         }
