@@ -192,9 +192,27 @@ function jsConvolve(d, k, size) {
 }
 const kernel = (size) => Array.from({ length: size * size }, (_, i) => (i === (size * size) >> 1 ? 2 : -1 / (size * size - 1)));
 
-const vips = await Vips();
-// No operation cache: each run computes, and memory stays flat.
-vips.Cache.max(0);
+// No operation cache: each run computes. Its memory still grows over the
+// tables (it runs out by the compositing one), so each table takes a fresh
+// instance.
+let vips;
+async function freshVips() {
+  vips?.shutdown?.();
+  vips = await Vips();
+  vips.Cache.max(0);
+}
+await freshVips();
+// A peer's time, or null where it failed (wasm-vips can run out of its own
+// memory over a long run); the failures are listed at the end.
+const peerFailures = new Set();
+function peerTime(...args) {
+  try {
+    return time(...args);
+  } catch (e) {
+    peerFailures.add(String(e?.message ?? e).replace(/\s+/g, ' ').slice(0, 90));
+    return null;
+  }
+}
 const vipsRun2 = (data, w, h, op) => { const im = vips.Image.newFromMemory(data, w, h, 4, 'uchar'); const o = op(im).cast('uchar'); o.writeToMemory(); o.delete(); im.delete(); };
 const vipsRun = (op) => { const im = vips.Image.newFromMemory(src, W, H, 4, 'uchar'); const o = op(im).cast('uchar'); out.set(o.writeToMemory()); o.delete(); im.delete(); };
 const vipsMask = (k, size) => vips.Image.newFromArray(Array.from({ length: size }, (_, j) => k.slice(j * size, j * size + size)));
@@ -225,8 +243,8 @@ for (const [name, run, jsRun, photonOp, vipsOp] of want('neighbourhood') ? hood 
   const jsMs = time(() => jsRun(copy), () => copy.set(src), PEER_RUNS);
   const peer = (op, go) => {
     if (!op) return '       —        —';
-    const ms = time(() => go(op), undefined, PEER_RUNS);
-    return `${f(ms + 0)}${r(ms / e2e)}`;
+    const ms = peerTime(() => go(op), undefined, PEER_RUNS);
+    return ms === null ? '  failed        —' : `${f(ms + 0)}${r(ms / e2e)}`;
   };
   const mem = `${(peak / 2 ** 20).toFixed(1)} MiB`.padStart(10);
   console.log(`${name.padEnd(15)}${f(inMem)}${r(inMem / floorIn)}${f(e2e)}${r(e2e / floorE2e)}${mem}${f(jsMs + 0)}${r(jsMs / e2e)} ${peer(photonOp, photonRun)} ${peer(vipsOp, vipsRun)}`);
@@ -303,6 +321,7 @@ const geometry = [
   ['bicubic 1080p→4K', small, [1920, 1080], [W, H], 'bicubic'],
   ['rotate 90°', src, [W, H], [H, W], 'rotate'],
 ];
+await freshVips();
 console.log(`\ngeometry (rawpx median of ${RUNS} runs, peers of ${PEER_RUNS}; e2e = copy in + op + copy out of the output)`);
 console.log('op                in-mem ms  ×floor   e2e ms  ×floor scratch    js ms  js/e2e  photon ms  ph/e2e   vips ms vips/e2e   pica ms pica/e2e  fir mem ms rawpx/fir  fir e2e fir/e2e  fir Δmax');
 for (const [name, from, [sw, sh], [dw, dh], filter] of want('geometry') ? geometry : []) {
@@ -324,7 +343,7 @@ for (const [name, from, [sw, sh], [dw, dh], filter] of want('geometry') ? geomet
       o.get_raw_pixels(); o.free(); img.free();
     }, undefined, PEER_RUNS) : null;
   const vipsMs = filter === 'rotate' || VIPS[filter]
-    ? time(() => vipsRun2(from, sw, sh, (im) => (filter === 'rotate' ? im.rot('d90') : im.resize(dw / sw, { vscale: dh / sh, kernel: VIPS[filter] }))), undefined, PEER_RUNS) : null;
+    ? peerTime(() => vipsRun2(from, sw, sh, (im) => (filter === 'rotate' ? im.rot('d90') : im.resize(dw / sw, { vscale: dh / sh, kernel: VIPS[filter] }))), undefined, PEER_RUNS) : null;
   const picaMs = PICA[filter]
     ? await timeAsync(() => pica.resizeBuffer({ src: new Uint8Array(from.buffer, from.byteOffset, inLen), width: sw, height: sh, toWidth: dw, toHeight: dh, filter: PICA[filter] }), PEER_RUNS) : null;
   // fir in its own memory, in memory and end to end, and how far its bytes
@@ -422,6 +441,7 @@ const tone = [
   ['dither F–S 4 ²', (fx, d) => fx.dither(d, W, H, 4, 1), (d) => jsFloydSteinberg(d, 4), () => photonRun((i) => photon.dither(i, 2)), null],
   ['pixelate 16', (fx, d) => fx.pixelate(d, W, H, 16), (d) => jsPixelate(d, 16), () => photonRun((i) => photon.pixelize(i, 16)), null],
 ];
+await freshVips();
 console.log(`\ncompositing and tone (rawpx median of ${RUNS} runs, peers of ${PEER_RUNS}; composite: the photo with an alpha ramp over the opaque photo, e2e copies both in)`);
 console.log('op                 in-mem ms  ×floor   e2e ms  ×floor    js ms  js/e2e  photon ms  ph/e2e   vips ms vips/e2e');
 for (const [name, run, jsRun, photonGo, vipsGo] of want('tone') ? tone : []) {
@@ -435,7 +455,7 @@ for (const [name, run, jsRun, photonGo, vipsGo] of want('tone') ? tone : []) {
   const e2e = time(() => { put(d, dst); if (from) put(sp, from); go(); out.set(new Uint8ClampedArray(fx.memory.buffer, d, LEN)); });
   const copy = new Uint8ClampedArray(LEN);
   const jsMs = time(() => jsRun(copy), () => copy.set(dst), PEER_RUNS);
-  const col = (g) => (g ? ((ms) => `${f(ms)}${r(ms / e2e)}`)(time(g, undefined, PEER_RUNS)) : '       —        —');
+  const col = (g) => (g ? ((ms) => (ms === null ? '  failed        —' : `${f(ms)}${r(ms / e2e)}`))(peerTime(g, undefined, PEER_RUNS)) : '       —        —');
   console.log(`${name.padEnd(18)}${f(inMem)}${r(inMem / floorIn)}${f(e2e)}${r(e2e / floorE2e)}${f(jsMs)}${r(jsMs / e2e)} ${col(photonGo)} ${col(vipsGo)}`);
 }
 if (want('tone')) {
@@ -510,6 +530,7 @@ const rankRows = [
   ['resize_linear →1080p ³', 'resize_linear', null, null, (im) => im.colourspace('scrgb').resize(0.5, { kernel: 'lanczos3' }).colourspace('srgb')],
 ];
 const warpBlock = (fx) => { const p = fx.alloc(36); return p; };
+await freshVips();
 console.log(`\nrank filters, edges and warps (rawpx median of ${RUNS} runs, peers of ${PEER_RUNS}; 3840×2160, warps 4K to 4K)`);
 console.log('op                    in-mem ms  ×floor   e2e ms  ×floor    js ms  js/e2e  photon ms  ph/e2e   vips ms vips/e2e');
 for (const [name, run, jsRun, photonOp, vipsOp] of want('rank') ? rankRows : []) {
@@ -535,7 +556,7 @@ for (const [name, run, jsRun, photonOp, vipsOp] of want('rank') ? rankRows : [])
   const jsMs = jsRun ? time(() => jsRun(copy), () => copy.set(src), 1) : null;
   const col = (ms) => (ms === null ? '       —        —' : `${f(ms)}${r(ms / e2e)}`);
   const photonMs = photonOp ? time(() => photonRun(photonOp), undefined, PEER_RUNS) : null;
-  const vipsMs = vipsOp ? time(() => vipsRun2(src, W, H, (im) => vipsOp(im.copy({ interpretation: 'srgb' }))), undefined, PEER_RUNS) : null;
+  const vipsMs = vipsOp ? peerTime(() => vipsRun2(src, W, H, (im) => vipsOp(im.copy({ interpretation: 'srgb' }))), undefined, PEER_RUNS) : null;
   console.log(`${name.padEnd(22)}${f(inMem)}${r(inMem / floorIn)}${f(e2e)}${r(e2e / floorE2e)}${jsMs === null ? '        —       —' : `${f(jsMs)}${r(jsMs / e2e)}`} ${col(photonMs)} ${col(vipsMs)}`);
 }
 if (want('rank')) {
@@ -562,4 +583,5 @@ for (const n of want('pool') ? [1, 2] : []) {
   pool.terminate();
 }
 if (want('pool')) console.log(`\npool, blur σ=2 end to end: 1 worker ${pooled[1].toFixed(1)} ms, 2 workers ${pooled[2].toFixed(1)} ms: ${(pooled[1] / pooled[2]).toFixed(2)}× (${os.availableParallelism()} cores)`);
+if (peerFailures.size) console.log(`\npeers that failed (their column says so): ${[...peerFailures].join('; ')}`);
 vips.shutdown?.();

@@ -1,8 +1,8 @@
 // rawpx as an app installs it: the `npm pack` tarball installed into a copy
 // of tests/vite-app, built by Vite (from the lock file) and served, and run
-// by Vite's dev server, each in Debian's Chromium, the build also in Firefox
-// and WebKit: the main-thread chain and the pool (a worker Vite bundles)
-// must give Node's bytes.
+// by Vite's dev server, each in Debian's Chromium, Firefox and WebKit: the
+// main-thread chain and the pool (a worker Vite bundles) must give Node's
+// bytes.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -66,9 +66,8 @@ test('vite build: the chain and the pool give Node\'s bytes in Chromium', async 
   }
 });
 
-test('vite build: the same in Firefox and in WebKit', async () => {
-  const server = await serve(0, join(app, 'dist'));
-  const url = `http://127.0.0.1:${server.address().port}/`;
+// Opens `url` in Firefox and in WebKit, and checks each result against Node's.
+async function checkFirefoxAndWebKit(url) {
   const firefox = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, protocol: 'webDriverBiDi' });
   const webkit = await startWebKit();
   try {
@@ -92,15 +91,24 @@ test('vite build: the same in Firefox and in WebKit', async () => {
   } finally {
     await firefox.close();
     await webkit.close();
+  }
+}
+
+test('vite build: the same in Firefox and in WebKit', async () => {
+  const server = await serve(0, join(app, 'dist'));
+  try {
+    await checkFirefoxAndWebKit(`http://127.0.0.1:${server.address().port}/`);
+  } finally {
     server.close();
   }
 });
 
-test('vite dev server: the same, rawpx pre-bundled as Vite does by default', async () => {
+test('vite dev server: the same in all three, rawpx pre-bundled as Vite does by default', async () => {
   const server = await createServer({ root: app, logLevel: 'warn', server: { host: '127.0.0.1', port: 0 } });
   await server.listen();
   try {
     await check(`http://127.0.0.1:${server.httpServer.address().port}/`);
+    await checkFirefoxAndWebKit(`http://127.0.0.1:${server.httpServer.address().port}/`);
   } finally {
     await server.close();
   }
