@@ -14,13 +14,41 @@ fn row_len(w: usize) -> usize {
     w + 2 + 3
 }
 
-/// Y of row `src` into `out`, edges repeated.
+/// Y of one pixel.
+fn y_of(p: &[u8]) -> f32 {
+    0.299 * f32::from(p[0]) + 0.587 * f32::from(p[1]) + 0.114 * f32::from(p[2])
+}
+
+/// Y of row `src` into `out` from index 1, its edges repeated at 0 and w + 1.
 fn luma(src: &[u8], out: &mut [f32]) {
     let w = src.len() / 4;
-    for (x, y) in out[..w + 2].iter_mut().enumerate() {
-        let p = &src[4 * x.saturating_sub(1).min(w - 1)..][..4];
-        *y = 0.299 * f32::from(p[0]) + 0.587 * f32::from(p[1]) + 0.114 * f32::from(p[2]);
+    for (y, p) in out[1..=w].iter_mut().zip(src.as_chunks::<4>().0) {
+        *y = y_of(p);
     }
+    (out[0], out[w + 1]) = (out[1], out[w]);
+}
+
+/// `luma`, four pixels at a time, the same operations in the same order.
+#[cfg(target_feature = "simd128")]
+fn luma_simd(src: &[u8], out: &mut [f32]) {
+    use core::arch::wasm32::*;
+    let w = src.len() / 4;
+    let ff = crate::simd::hoist(u32x4_splat(0xff));
+    let [kr, kg, kb] = [0.299f32, 0.587, 0.114].map(|k| crate::simd::hoist(f32x4_splat(k)));
+    let (blocks, rest) = src.as_chunks::<16>();
+    for (b, block) in blocks.iter().enumerate() {
+        // SAFETY: 16 bytes; v128 loads need no alignment.
+        let v = unsafe { v128_load(block.as_ptr().cast()) };
+        let c = |shift| f32x4_convert_u32x4(crate::simd::channel(v, shift, ff));
+        let y = f32x4_add(f32x4_add(f32x4_mul(kr, c(0)), f32x4_mul(kg, c(8))), f32x4_mul(kb, c(16)));
+        let to = &mut out[1 + 4 * b..][..4];
+        // SAFETY: four f32 of `out`, checked by the slice above.
+        unsafe { v128_store(to.as_mut_ptr().cast(), y) };
+    }
+    for (y, p) in out[1 + 4 * blocks.len()..=w].iter_mut().zip(rest.as_chunks::<4>().0) {
+        *y = y_of(p);
+    }
+    (out[0], out[w + 1]) = (out[1], out[w]);
 }
 
 /// The magnitude at padded column `x` (pixel x − 1) of the three rows,
@@ -34,8 +62,9 @@ fn magnitude<L: Lanes>(rows: [&[f32]; 3], x: usize, scale: f32, load: impl Fn(&[
     L::splat(scale) * (gx * gx + gy * gy).sqrt()
 }
 
-/// Runs `each_row(rows, out)` for every row with its three luma rows.
-fn rows(px: &mut [u8], w: usize, mut each_row: impl FnMut([&[f32]; 3], &mut [u8])) -> Result<(), Status> {
+/// Runs `each_row(rows, out)` for every row with its three luma rows,
+/// made by `luma`.
+fn rows(px: &mut [u8], w: usize, luma: fn(&[u8], &mut [f32]), mut each_row: impl FnMut([&[f32]; 3], &mut [u8])) -> Result<(), Status> {
     let h = px.len() / 4 / w;
     let (len, stride) = (row_len(w), 4 * w);
     let mut ring = reserve::<f32>(3 * len)?.zeroed();
@@ -52,7 +81,7 @@ fn rows(px: &mut [u8], w: usize, mut each_row: impl FnMut([&[f32]; 3], &mut [u8]
 }
 
 pub fn scalar(px: &mut [u8], w: usize, scale: f32) -> Result<(), Status> {
-    rows(px, w, |rows, out| {
+    rows(px, w, luma, |rows, out| {
         for (x, p) in out.as_chunks_mut::<4>().0.iter_mut().enumerate() {
             let v = crate::lanes::to_byte(magnitude(rows, x + 1, scale, |row, at| row[at]));
             p[..3].fill(v);
@@ -68,7 +97,7 @@ pub fn simd(px: &mut [u8], w: usize, scale: f32) -> Result<(), Status> {
     let [half, alpha, max] = [f32x4_splat(0.5), u32x4_splat(0xff00_0000), u32x4_splat(255)].map(hoist);
     // SAFETY: rows hold w + 5 f32 and `at` ≤ w + 1: four lanes fit.
     let load = |row: &[f32], at: usize| F32x4(unsafe { v128_load(row.as_ptr().add(at).cast()) });
-    rows(px, w, |rows, out| {
+    rows(px, w, luma_simd, |rows, out| {
         crate::simd::each_block::<16>(out, |b, p| {
             let m = magnitude(rows, 4 * b + 1, scale, load);
             let v = u32x4_min(u32x4_trunc_sat_f32x4(f32x4_add(m.0, half)), max);
