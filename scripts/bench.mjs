@@ -15,7 +15,7 @@ const root = new URL('..', import.meta.url).pathname;
 const photon = createRequire(import.meta.url)('@silvia-odwyer/photon-node');
 const W = 3840, H = 2160, LEN = W * H * 4;
 const RUNS = +(process.env.BENCH_RUNS || 15);
-// BENCH_ONLY=point,neighbourhood,geometry,tone,rank,pool runs some of the tables.
+// BENCH_ONLY=point,neighbourhood,geometry,tone,rank,pool,chain runs some of the tables.
 const want = (table) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(table);
 
 // A deterministic photo-like image: smooth light, texture, edges, noise, and
@@ -583,5 +583,40 @@ for (const n of want('pool') ? [1, 2] : []) {
   pool.terminate();
 }
 if (want('pool')) console.log(`\npool, blur σ=2 end to end: 1 worker ${pooled[1].toFixed(1)} ms, 2 workers ${pooled[2].toFixed(1)} ms: ${(pooled[1] / pooled[2]).toFixed(2)}× (${os.availableParallelism()} cores)`);
+
+// The headline chain (issue 12's): blur σ=2, sharpen σ=1, brightness +20,
+// contrast ×1.2, lanczos3 to half size, end to end, against plain JS. On
+// the pool the resize, which it refuses, runs after it on the main thread.
+if (want('chain')) {
+  const steps = [['gaussianBlur', 2], ['sharpen', { sigma: 1, amount: 1 }], ['brightness', 20], ['contrast', 1.2]];
+  const half = ['resize', W / 2, H / 2, 'lanczos3'];
+  const fresh = await load(module);
+  const single = time(() => {
+    const img = fresh.image({ data: src, width: W, height: H });
+    for (const [m, ...a] of [...steps, half]) img[m](...a);
+    img.toImageData();
+    img.free();
+  }, undefined, Math.min(RUNS, 7));
+  const jsChain = time(() => {
+    const d = src.slice();
+    jsSeparable(d, gaussianWeights(2));
+    jsSharpen(d, 1, 1);
+    for (let i = 0; i < d.length; i++) if ((i & 3) !== 3) d[i] = (d[i] + 20 - 127.5) * 1.2 + 127.5;
+    jsResize(d, W, H, W / 2, H / 2, KERNELS.lanczos3);
+  }, undefined, 1);
+  const onPool = {};
+  for (const n of [1, 2]) {
+    const pool = await createPool(module, n);
+    const run = async () => {
+      const out = await pool.run({ data: src, width: W, height: H }, steps);
+      const img = fresh.image(out);
+      img.resize(W / 2, H / 2, 'lanczos3').toImageData();
+      img.free();
+    };
+    onPool[n] = await timeAsync(run, Math.min(RUNS, 7));
+    pool.terminate();
+  }
+  console.log(`\nchain (blur σ2, sharpen σ1, +20, ×1.2, lanczos3 to half), end to end: one thread ${single.toFixed(1)} ms; plain JS ${jsChain.toFixed(0)} ms (${(jsChain / single).toFixed(1)}×); pool of 1 ${onPool[1].toFixed(1)} ms, of 2 ${onPool[2].toFixed(1)} ms (${(onPool[1] / onPool[2]).toFixed(2)}×; resize on the main thread after the pool)`);
+}
 if (peerFailures.size) console.log(`\npeers that failed (their column says so): ${[...peerFailures].join('; ')}`);
 vips.shutdown?.();
