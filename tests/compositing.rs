@@ -3,57 +3,21 @@
 //! included), odd sizes; and only the overlap changes.
 
 use rawpx::composite;
-use rawpx_wasm_tests::{Rawpx, Rng, SIZES};
+use rawpx_wasm_tests::{Rawpx, Rng, SIZES, assert_same_pixels, in_place};
 
-/// The reference: the crate's scalar path on the host.
-fn reference(
-    dst: &mut [u8],
-    dw: u32,
-    dh: u32,
-    src: &[u8],
-    sw: u32,
-    sh: u32,
-    x: i32,
-    y: i32,
-    mode: u32,
-    opacity: f32,
-) {
-    if let Some(at) = composite::Overlap::new(dw, dh, sw, sh, x, y) {
-        composite::composite(dst, dw as usize, src, sw as usize, &at, mode, opacity);
-    }
-}
-
+/// `src` (sw×sh) drawn onto `dst` (dw×dh) at (x, y) in the module, against
+/// the crate's scalar path on the host: the same bytes.
 #[allow(clippy::too_many_arguments)]
-fn assert_same(
-    rx: &mut Rawpx,
-    dst: &[u8],
-    dw: u32,
-    dh: u32,
-    src: &[u8],
-    sw: u32,
-    sh: u32,
-    x: i32,
-    y: i32,
-    mode: u32,
-    opacity: f32,
-) {
-    let (d, s) = (rx.put(dst), rx.put(src));
-    let status: i32 = rx.call("composite", (d, dw, dh, s, sw, sh, x, y, mode, opacity));
-    assert_eq!(status, 0);
-    let got = rx.read(d, dst.len());
-    (rx.free(d, dst.len() as u32), rx.free(s, src.len() as u32));
+fn assert_same(rx: &mut Rawpx, dst: &[u8], dw: u32, dh: u32, src: &[u8], sw: u32, sh: u32, x: i32, y: i32, mode: u32, opacity: f32) {
+    let s = rx.put(src);
+    let what = format!("mode {mode}, opacity {opacity}, {sw}×{sh} at ({x}, {y}) onto {dw}×{dh}");
+    let got = in_place(rx, dst, &what, |rx, d| rx.call("composite", (d, dw, dh, s, sw, sh, x, y, mode, opacity)));
+    rx.free(s, src.len() as u32);
     let mut want = dst.to_vec();
-    reference(&mut want, dw, dh, src, sw, sh, x, y, mode, opacity);
-    if let Some(i) = got.iter().zip(&want).position(|(g, w)| g != w) {
-        let p = i / 4 * 4;
-        panic!(
-            "mode {mode}, opacity {opacity}, {sw}×{sh} at ({x}, {y}) onto {dw}×{dh}: pixel {} is {:?}, the reference gives {:?} (dst {:?})",
-            i / 4,
-            &got[p..p + 4],
-            &want[p..p + 4],
-            &dst[p..p + 4]
-        );
+    if let Some(at) = composite::Overlap::new(dw, dh, sw, sh, x, y) {
+        composite::composite(&mut want, dw as usize, src, sw as usize, &at, mode, opacity);
     }
+    assert_same_pixels(&got, &want, Some(dst), what);
 }
 
 #[test]

@@ -4,7 +4,10 @@
 
 use rawpx::linear;
 use rawpx::resample::Filter;
-use rawpx_wasm_tests::{Rawpx, Rng, SCRATCH_IMAGE, SIZES, ScratchCall, assert_memory_flat, assert_out_of_memory_writes_only_bookkeeping};
+use rawpx_wasm_tests::{
+    Rawpx, Rng, SCRATCH_IMAGE, SIZES, ScratchCall, assert_memory_flat, assert_out_of_memory_writes_only_bookkeeping, assert_same_pixels,
+    in_place,
+};
 
 const FILTERS: [(u32, Filter); 5] = [(0, Filter::Nearest), (1, Filter::Box), (2, Filter::Bilinear), (3, Filter::Bicubic), (4, Filter::Lanczos3)];
 
@@ -22,9 +25,7 @@ fn resize_linear_equals_the_reference() {
                 (rx.free(s, src.len() as u32), rx.free(d, dw * dh * 4));
                 let mut want = vec![0u8; got.len()];
                 linear::resize_with::<[f32; 4]>(&src, sw as usize, sh as usize, &mut want, dw as usize, dh as usize, filter).unwrap();
-                if let Some(i) = got.iter().zip(&want).position(|(g, w)| g != w) {
-                    panic!("{filter:?} {sw}×{sh} → {dw}×{dh}: byte {i} is {}, the reference gives {}", got[i], want[i]);
-                }
+                assert_same_pixels(&got, &want, None, format_args!("{filter:?} {sw}×{sh} → {dw}×{dh}"));
             }
         }
     }
@@ -37,15 +38,11 @@ fn gaussian_blur_linear_equals_the_reference() {
     for &(w, h) in SIZES.iter().chain(&[(211, 13)]) {
         let px = rng.image(w, h);
         for sigma in [0.1, 0.5, 1.0, 2.0, 3.7, 10.0, 41.0] {
-            let p = rx.put(&px);
-            assert_eq!(rx.call::<_, i32>("gaussian_blur_linear", (p, w, h, sigma)), 0);
-            let got = rx.read(p, px.len());
-            rx.free(p, px.len() as u32);
+            let what = format!("σ {sigma} on {w}×{h}");
+            let got = in_place(&mut rx, &px, &what, |rx, p| rx.call("gaussian_blur_linear", (p, w, h, sigma)));
             let mut want = px.clone();
             linear::blur_with::<[f32; 4]>(&mut want, w as usize, sigma).unwrap();
-            if let Some(i) = got.iter().zip(&want).position(|(g, w)| g != w) {
-                panic!("σ {sigma} on {w}×{h}: byte {i} is {}, the reference gives {}", got[i], want[i]);
-            }
+            assert_same_pixels(&got, &want, Some(&px), what);
         }
     }
 }

@@ -2,22 +2,17 @@
 //! crate's scalar path, reserve their scratch before writing (OUT_OF_MEMORY
 //! leaves the image as it was), and do not grow memory once warmed up.
 
-use rawpx_wasm_tests::{Filter, Rawpx, Rng, SCRATCH_IMAGE, SIZES, ScratchCall, assert_memory_flat, assert_out_of_memory_writes_only_bookkeeping};
+use rawpx_wasm_tests::{
+    Filter, Rawpx, Rng, SCRATCH_IMAGE, SIZES, ScratchCall, assert_memory_flat, assert_out_of_memory_writes_only_bookkeeping,
+    assert_same_pixels, in_place,
+};
 
 fn assert_same(rx: &mut Rawpx, filter: &Filter, px: &[u8], w: u32, h: u32) {
-    let ptr = rx.put(px);
-    assert_eq!(filter.run(rx, ptr, w, h), 0, "{filter:?} on {w}×{h}");
-    let got = rx.read(ptr, px.len());
-    rx.free(ptr, px.len() as u32);
+    let what = format!("{} {filter:?} on {w}×{h}", filter.name());
+    let got = in_place(rx, px, &what, |rx, ptr| filter.run(rx, ptr, w, h));
     let mut want = px.to_vec();
     filter.reference(&mut want, w);
-    if let Some(i) = got.iter().zip(&want).position(|(g, w)| g != w) {
-        let p = i / 4 * 4;
-        panic!(
-            "{} {filter:?} on {w}×{h}: pixel {} is {:?}, the scalar path gives {:?} (input {:?})",
-            filter.name(), i / 4, &got[p..p + 4], &want[p..p + 4], &px[p..p + 4]
-        );
-    }
+    assert_same_pixels(&got, &want, Some(px), what);
 }
 
 /// `rng.image` with every alpha set to 255.

@@ -5,7 +5,10 @@
 //! before the first write; memory flat over repeated calls.
 
 use rawpx::rank;
-use rawpx_wasm_tests::{Rawpx, Rng, SCRATCH_IMAGE, SIZES, ScratchCall, assert_memory_flat, assert_out_of_memory_writes_only_bookkeeping};
+use rawpx_wasm_tests::{
+    Rawpx, Rng, SCRATCH_IMAGE, SIZES, ScratchCall, assert_memory_flat, assert_out_of_memory_writes_only_bookkeeping, assert_same_pixels,
+    in_place,
+};
 use std::path::PathBuf;
 
 #[derive(Clone, Copy, Debug)]
@@ -46,16 +49,10 @@ impl Rank {
 }
 
 fn assert_same(rx: &mut Rawpx, op: Rank, px: &[u8], w: u32, h: u32) {
-    let ptr = rx.put(px);
-    assert_eq!(op.run(rx, ptr, w, h), 0, "{op:?} on {w}×{h}");
-    let got = rx.read(ptr, px.len());
-    rx.free(ptr, px.len() as u32);
+    let got = in_place(rx, px, format_args!("{op:?} on {w}×{h}"), |rx, ptr| op.run(rx, ptr, w, h));
     let mut want = px.to_vec();
     op.reference(&mut want, w);
-    if let Some(i) = got.iter().zip(&want).position(|(g, w)| g != w) {
-        let p = i / 4 * 4;
-        panic!("{op:?} on {w}×{h}: pixel {} is {:?}, the reference gives {:?}", i / 4, &got[p..p + 4], &want[p..p + 4]);
-    }
+    assert_same_pixels(&got, &want, Some(px), format_args!("{op:?} on {w}×{h}"));
 }
 
 #[test]
@@ -107,13 +104,8 @@ fn median_erode_and_dilate_give_pillows_bytes() {
             for op in [Rank::Median(size / 2), Rank::Erode(size / 2), Rank::Dilate(size / 2)] {
                 let want = &bytes[at..at + len];
                 at += len;
-                let ptr = rx.put(&src);
-                assert_eq!(op.run(&mut rx, ptr, w, h), 0);
-                let got = rx.read(ptr, len);
-                rx.free(ptr, len as u32);
-                if let Some(i) = got.iter().zip(want).position(|(g, w)| g != w) {
-                    panic!("{name} {w}×{h}, {op:?}: byte {i} is {}, Pillow's {}", got[i], want[i]);
-                }
+                let got = in_place(&mut rx, &src, format_args!("{name} {w}×{h}, {op:?}"), |rx, ptr| op.run(rx, ptr, w, h));
+                assert_same_pixels(&got, want, Some(&src), format_args!("{name} {w}×{h}, {op:?} against Pillow"));
                 compared += 1;
             }
         }

@@ -5,8 +5,8 @@
 
 use rawpx::tone;
 use rawpx_wasm_tests::{
-    Rawpx, Rng, SCRATCH_IMAGE, SIZES, ScratchCall, assert_memory_flat,
-    assert_out_of_memory_writes_only_bookkeeping,
+    Rawpx, Rng, SCRATCH_IMAGE, SIZES, ScratchCall, assert_memory_flat, assert_out_of_memory_writes_only_bookkeeping, assert_same_pixels,
+    in_place,
 };
 
 #[derive(Clone, Copy, Debug)]
@@ -83,22 +83,10 @@ impl Tone {
 }
 
 fn assert_same(rx: &mut Rawpx, op: Tone, px: &[u8], w: u32, h: u32) {
-    let ptr = rx.put(px);
-    assert_eq!(op.run(rx, ptr, w, h), 0, "{op:?} on {w}×{h}");
-    let got = rx.read(ptr, px.len());
-    rx.free(ptr, px.len() as u32);
+    let got = in_place(rx, px, format_args!("{op:?} on {w}×{h}"), |rx, ptr| op.run(rx, ptr, w, h));
     let mut want = px.to_vec();
     op.reference(&mut want, w);
-    if let Some(i) = got.iter().zip(&want).position(|(g, w)| g != w) {
-        let p = i / 4 * 4;
-        panic!(
-            "{op:?} on {w}×{h}: pixel {} is {:?}, the scalar reference gives {:?} (input {:?})",
-            i / 4,
-            &got[p..p + 4],
-            &want[p..p + 4],
-            &px[p..p + 4]
-        );
-    }
+    assert_same_pixels(&got, &want, Some(px), format_args!("{op:?} on {w}×{h}"));
 }
 
 #[test]

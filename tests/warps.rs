@@ -3,7 +3,7 @@
 //! horizon), odd sizes, any background; bad filters and matrices refused.
 
 use rawpx::warp::{self, Filter, Matrix};
-use rawpx_wasm_tests::{Rawpx, Rng, SIZES, Status};
+use rawpx_wasm_tests::{Rawpx, Rng, SIZES, Status, assert_same_pixels};
 
 fn run(rx: &mut Rawpx, src: &[u8], sw: u32, sh: u32, dw: u32, dh: u32, m: &Matrix, filter: u32, bg: u32) -> (i32, Vec<u8>) {
     let (s, d) = (rx.put(src), rx.alloc(dw * dh * 4));
@@ -43,9 +43,7 @@ fn every_filter_equals_the_scalar_reference() {
                 assert_eq!(status, 0);
                 let mut want = vec![0u8; got.len()];
                 warp::scalar(&src, sw as usize, &mut want, dw as usize, &m, filter, bg);
-                if let Some(i) = got.iter().zip(&want).position(|(g, w)| g != w) {
-                    panic!("{filter:?} {m:?} {sw}×{sh} → {dw}×{dh}: byte {i} is {}, the reference gives {}", got[i], want[i]);
-                }
+                assert_same_pixels(&got, &want, None, format_args!("{filter:?} {m:?} {sw}×{sh} → {dw}×{dh}"));
             }
         }
     }

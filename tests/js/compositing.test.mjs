@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { load, MODES, RawpxError } from '../../js/rawpx.js';
 import '../../js/extras.js';
 import { createPool } from '../../js/pool.js';
+import { assertSameOnPool } from './fixtures/same-on-pool.mjs';
 
 const wasm = await readFile(new URL('../../dist/rawpx.wasm', import.meta.url));
 const module = new WebAssembly.Module(wasm);
@@ -136,18 +137,7 @@ test('the pool runs the point conveniences, equalize and orient with the single-
     [['orient', 7], ['posterize', 5], ['threshold', 90]],
     [['curves', [[0, 0], [100, 180], [255, 255]]], ['tint', [0, 0, 255]], ['duotone', [0, 0, 0], [255, 128, 0]], ['opacity', 0.5], ['fill', 1, 2, 3, 4]],
   ];
-  for (const chain of chains) {
-    const img = px.image(src);
-    for (const [method, ...args] of chain) img[method](...args);
-    const want = { data: img.toImageData().data, width: img.width, height: img.height };
-    img.free();
-    for (const workers of [1, 2, 3, 7]) {
-      const pool = await createPool(module, workers);
-      const got = await pool.run(src, chain);
-      assert.deepEqual({ data: got.data, width: got.width, height: got.height }, want, `${JSON.stringify(chain)} on ${workers} workers`);
-      pool.terminate();
-    }
-  }
+  await assertSameOnPool(px, module, src, chains);
   const pool = await createPool(module, 2);
   for (const [method, why] of [['noise', "index in the whole image"], ['dither', 'rows above'], ['pixelate', 'blocks that cross strips'], ['pad', 'new canvas'], ['composite', 'second image']]) {
     await assert.rejects(pool.run(src, [['invert'], [method, 4, 1, 1, 1]]), (e) => e instanceof RangeError && e.message.includes(`rawpx pool: ${method} `) && e.message.includes(why), method);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { load } from '../../js/rawpx.js';
-import { createPool } from '../../js/pool.js';
+import { assertSameOnPool } from './fixtures/same-on-pool.mjs';
 
 const wasm = await readFile(new URL('../../dist/rawpx.wasm', import.meta.url));
 const module = new WebAssembly.Module(wasm);
@@ -26,14 +26,5 @@ test('{ linear: true } runs resize_linear and gaussian_blur_linear', () => {
 });
 
 test('the pool splits the linear blur with the single-thread bytes', async () => {
-  const chain = [['gaussianBlur', 1.5, { linear: true }], ['gaussianBlurLinear', 3]];
-  const img = px.image(src);
-  for (const [m, ...a] of chain) img[m](...a);
-  const want = img.toImageData().data;
-  img.free();
-  for (const workers of [2, 3]) {
-    const pool = await createPool(module, workers);
-    assert.deepEqual((await pool.run(src, chain)).data, want, `${workers} workers`);
-    pool.terminate();
-  }
+  await assertSameOnPool(px, module, src, [[['gaussianBlur', 1.5, { linear: true }], ['gaussianBlurLinear', 3]]], [2, 3]);
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { load, RawpxError } from '../../js/rawpx.js';
 import '../../js/extras.js';
-import { createPool } from '../../js/pool.js';
+import { assertSameOnPool } from './fixtures/same-on-pool.mjs';
 
 const wasm = await readFile(new URL('../../dist/rawpx.wasm', import.meta.url));
 const module = new WebAssembly.Module(wasm);
@@ -33,15 +33,5 @@ test('the pool runs the rank filters with the single-thread bytes', async () => 
     [['median', 4], ['erode', 3], ['dilate', 7]],
     [['open', 2], ['gaussianBlur', 1], ['close', 5], ['median', 2]],
   ];
-  for (const chain of chains) {
-    const img = px.image(src);
-    for (const [method, ...args] of chain) img[method](...args);
-    const want = img.toImageData().data;
-    img.free();
-    for (const workers of [1, 2, 3, 7]) {
-      const pool = await createPool(module, workers);
-      assert.deepEqual((await pool.run(src, chain)).data, want, `${JSON.stringify(chain)} on ${workers} workers`);
-      pool.terminate();
-    }
-  }
+  await assertSameOnPool(px, module, src, chains);
 });

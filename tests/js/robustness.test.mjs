@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { load, RawpxError } from '../../js/rawpx.js';
 import '../../js/css.js';
 import { createPool } from '../../js/pool.js';
+import { assertSameOnPool } from './fixtures/same-on-pool.mjs';
 
 const wasm = await readFile(new URL('../../dist/rawpx.wasm', import.meta.url));
 const module = new WebAssembly.Module(wasm);
@@ -140,16 +141,7 @@ test('1000 rounds of random chains do not grow memory after the first rounds', a
 test('the pool computes autoLevels over the whole image and refuses what it does not know', async () => {
   const px = await load(module);
   const src = gradient(64, 48);
-  for (const chain of [[['autoLevels']], [['gaussianBlur', 1.5], ['autoLevels', 0.02], ['boxBlur', 2]], [['autoLevels'], ['invert'], ['autoLevels', 0.1]]]) {
-    const img = px.image(src);
-    for (const [method, ...args] of chain) img[method](...args);
-    const want = pixels(img);
-    for (const workers of [2, 3]) {
-      const pool = await createPool(module, workers);
-      assert.deepEqual((await pool.run(src, chain)).data, want, `${JSON.stringify(chain)} on ${workers} workers`);
-      pool.terminate();
-    }
-  }
+  await assertSameOnPool(px, module, src, [[['autoLevels']], [['gaussianBlur', 1.5], ['autoLevels', 0.02], ['boxBlur', 2]], [['autoLevels'], ['invert'], ['autoLevels', 0.1]]], [2, 3]);
   const pool = await createPool(module, 2);
   await assert.rejects(pool.run(src, [['sharpenMore', 2]]), { name: 'TypeError', message: 'rawpx pool: no method sharpenMore' });
   await assert.rejects(pool.run(src, [['histogram']]), { name: 'TypeError', message: 'rawpx pool: histogram returns no pixels to run on strips' });
@@ -204,18 +196,7 @@ test('the pool runs crop, rotate and the flips, between blurs, with the single-t
     [['flipVertical'], ['convolve', [1, 2, 1, 2, 4, 2, 1, 2, 1].map((k) => k / 16)], ['flipHorizontal'], ['gaussianBlur', 1]],
     [['boxBlur', 4], ['flipHorizontal'], ['rotate', 90], ['autoLevels', 0.05], ['crop', 1, 1, 10, 30], ['invert']],
   ];
-  for (const chain of chains) {
-    const img = px.image(src);
-    for (const [method, ...args] of chain) img[method](...args);
-    const want = { data: img.toImageData().data, width: img.width, height: img.height };
-    img.free();
-    for (const workers of [1, 2, 3, 7]) {
-      const pool = await createPool(module, workers);
-      const got = await pool.run(src, chain);
-      assert.deepEqual({ data: got.data, width: got.width, height: got.height }, want, `${JSON.stringify(chain)} on ${workers} workers`);
-      pool.terminate();
-    }
-  }
+  await assertSameOnPool(px, module, src, chains);
 });
 
 test('filter() strings: colour functions on the pool, blur() on one image only; bad strings name the token', async () => {

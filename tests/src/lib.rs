@@ -340,13 +340,30 @@ pub fn assert_memory_flat(rx: &mut Rawpx, px: &[u8], rounds: usize, mut round: i
     }
 }
 
-/// Runs `op` in the module on a copy of `px` and returns the result.
-pub fn run_in_module(rx: &mut Rawpx, op: &PointOp, px: &[u8], w: u32, h: u32) -> Vec<u8> {
+/// Puts `px` in a block, runs `call(rx, ptr)` on it, which must return 0,
+/// and returns the bytes it left there; the block is freed.
+pub fn in_place(rx: &mut Rawpx, px: &[u8], what: impl std::fmt::Display, call: impl FnOnce(&mut Rawpx, u32) -> i32) -> Vec<u8> {
     let ptr = rx.put(px);
-    assert_eq!(op.run(rx, ptr, w, h), 0, "{} on {w}×{h}", op.name());
+    assert_eq!(call(rx, ptr), 0, "{what}");
     let out = rx.read(ptr, px.len());
     rx.free(ptr, px.len() as u32);
     out
+}
+
+/// Fails unless `got` is `want` byte for byte, naming the first differing
+/// pixel (and its `input` pixel, for an in-place operation).
+pub fn assert_same_pixels(got: &[u8], want: &[u8], input: Option<&[u8]>, what: impl std::fmt::Display) {
+    assert_eq!(got.len(), want.len(), "{what}: lengths");
+    if let Some(i) = got.iter().zip(want).position(|(g, w)| g != w) {
+        let p = i / 4 * 4;
+        let input = input.map_or(String::new(), |px| format!(" (input {:?})", &px[p..p + 4]));
+        panic!("{what}: pixel {} is {:?}, the reference gives {:?}{input}", i / 4, &got[p..p + 4], &want[p..p + 4]);
+    }
+}
+
+/// Runs `op` in the module on a copy of `px` and returns the result.
+pub fn run_in_module(rx: &mut Rawpx, op: &PointOp, px: &[u8], w: u32, h: u32) -> Vec<u8> {
+    in_place(rx, px, format_args!("{} on {w}×{h}", op.name()), |rx, ptr| op.run(rx, ptr, w, h))
 }
 
 /// How many bytes a refused call may change: the allocator's bookkeeping
@@ -402,11 +419,5 @@ pub fn assert_same_as_reference(rx: &mut Rawpx, op: &PointOp, px: &[u8], w: u32,
     let got = run_in_module(rx, op, px, w, h);
     let mut want = px.to_vec();
     op.reference(&mut want);
-    if let Some(i) = got.iter().zip(&want).position(|(g, w)| g != w) {
-        let p = i / 4 * 4;
-        panic!(
-            "{op:?} on {w}×{h}: pixel {} is {:?}, the scalar reference gives {:?} (input {:?})",
-            i / 4, &got[p..p + 4], &want[p..p + 4], &px[p..p + 4]
-        );
-    }
+    assert_same_pixels(&got, &want, Some(px), format_args!("{op:?} on {w}×{h}"));
 }
