@@ -174,9 +174,7 @@ test('img.filter() against Chromium\'s ctx.filter, function by function', async 
     'contrast(1.4) sepia(0.5)', 'brightness(1.2) saturate(1.5) hue-rotate(45deg)', 'blur(2px)', 'blur(5px)', 'contrast(1.4) sepia(0.5) blur(2px) hue-rotate(90deg)',
   ];
   const rows = await page.evaluate(async (values) => {
-    const { load } = await import('/js/rawpx.js');
-    await import('/js/css.js');
-    const px = await load('/dist/rawpx.wasm');
+    const { againstCtxFilter } = await import('/tests/browser/against-chromium.js');
     const [w, h] = [160, 120];
     // Photo-like and opaque: smooth shading, a hard edge, texture.
     const data = new Uint8ClampedArray(w * h * 4);
@@ -184,28 +182,7 @@ test('img.filter() against Chromium\'s ctx.filter, function by function', async 
       const i = 4 * (y * w + x), edge = x > 90 && y > 40 ? 80 : 0;
       data.set([(x * 1.5 + edge) & 255, (y * 2 + ((x * y) % 23)) & 255, (128 + 100 * Math.sin(x / 9) * Math.cos(y / 13)) | 0, 255], i);
     }
-    const source = new OffscreenCanvas(w, h);
-    source.getContext('2d').putImageData(new ImageData(data, w, h), 0, 0);
-    return values.map((value) => {
-      const ctx = new OffscreenCanvas(w, h).getContext('2d');
-      ctx.filter = value;
-      ctx.drawImage(source, 0, 0);
-      const want = ctx.getImageData(0, 0, w, h).data;
-      const img = px.image(new ImageData(data.slice(), w, h)).filter(value);
-      const got = img.toImageData().data;
-      img.free();
-      // Compared as canvases store them: premultiplied by alpha.
-      let max = 0, sum = 0;
-      for (let i = 0; i < got.length; i += 4) {
-        for (let c = 0; c < 4; c++) {
-          const pm = (v, a) => (c === 3 ? v : Math.round((v * a) / 255));
-          const d = Math.abs(pm(got[i + c], got[i + 3]) - pm(want[i + c], want[i + 3]));
-          max = Math.max(max, d);
-          sum += d;
-        }
-      }
-      return { value, max, mean: sum / got.length };
-    });
+    return againstCtxFilter(data, w, h, values);
   }, values);
   for (const { value, max, mean } of rows) console.log(`filter ${value.padEnd(52)} max ${String(max).padStart(3)}  mean ${mean.toFixed(3)}`);
   // One colour function: within 1. A chain rounds to bytes after each
@@ -232,6 +209,7 @@ test('composite against Chromium\'s globalCompositeOperation, mode by mode, on i
   const { page } = await openDemo();
   const rows = await page.evaluate(async () => {
     const { load, MODES } = await import('/js/rawpx.js');
+    const { premultipliedDifference } = await import('/tests/browser/against-chromium.js');
     const px = await load('/dist/rawpx.wasm');
     // Two images with every kind of alpha: opaque, clear, ramps.
     const image = (w, h, seed) => {
@@ -257,16 +235,7 @@ test('composite against Chromium\'s globalCompositeOperation, mode by mode, on i
       const got = a.toImageData().data;
       a.free(); b.free();
       // Premultiplied, as the canvas keeps them, over the overlap.
-      let max = 0, sum = 0;
-      for (let i = 0; i < got.length; i += 4) {
-        for (let c = 0; c < 4; c++) {
-          const pm = (v, al) => (c === 3 ? v : Math.round((v * al) / 255));
-          const d = Math.abs(pm(got[i + c], got[i + 3]) - pm(want[i + c], want[i + 3]));
-          max = Math.max(max, d);
-          sum += d;
-        }
-      }
-      return { mode, max, mean: sum / got.length };
+      return { mode, ...premultipliedDifference(got, want) };
     });
   });
   for (const { mode, max, mean } of rows) console.log(`composite ${mode.padEnd(17)} max ${String(max).padStart(3)}  mean ${mean.toFixed(3)}`);
@@ -281,9 +250,7 @@ test('drop-shadow() against Chromium\'s ctx.filter, on an image with transparent
   const { page } = await openDemo();
   const values = ['drop-shadow(4px 3px red)', 'drop-shadow(-5px 2px 0 rgba(0, 0, 255, 0.5))', 'drop-shadow(3px 6px 4px #000)', 'drop-shadow(2px 2px 10px rgb(0 128 0))', 'sepia(0.5) drop-shadow(-2px -3px 2px black) contrast(1.2)'];
   const rows = await page.evaluate(async (values) => {
-    const { load } = await import('/js/rawpx.js');
-    await import('/js/css.js');
-    const px = await load('/dist/rawpx.wasm');
+    const { againstCtxFilter } = await import('/tests/browser/against-chromium.js');
     const [w, h] = [120, 90];
     // A disc and a bar on transparent black.
     const data = new Uint8ClampedArray(w * h * 4);
@@ -291,27 +258,7 @@ test('drop-shadow() against Chromium\'s ctx.filter, on an image with transparent
       const disc = Math.hypot(x - 50, y - 45) < 25, bar = x > 85 && x < 100 && y > 10 && y < 80;
       if (disc || bar) data.set([(x * 2) & 255, (y * 3) & 255, 200, disc ? 255 : 180], 4 * (y * w + x));
     }
-    const source = new OffscreenCanvas(w, h);
-    source.getContext('2d').putImageData(new ImageData(data, w, h), 0, 0);
-    return values.map((value) => {
-      const ctx = new OffscreenCanvas(w, h).getContext('2d');
-      ctx.filter = value;
-      ctx.drawImage(source, 0, 0);
-      const want = ctx.getImageData(0, 0, w, h).data;
-      const img = px.image(new ImageData(data.slice(), w, h)).filter(value);
-      const got = img.toImageData().data;
-      img.free();
-      let max = 0, sum = 0;
-      for (let i = 0; i < got.length; i += 4) {
-        for (let c = 0; c < 4; c++) {
-          const pm = (v, a) => (c === 3 ? v : Math.round((v * a) / 255));
-          const d = Math.abs(pm(got[i + c], got[i + 3]) - pm(want[i + c], want[i + 3]));
-          max = Math.max(max, d);
-          sum += d;
-        }
-      }
-      return { value, max, mean: sum / got.length };
-    });
+    return againstCtxFilter(data, w, h, values);
   }, values);
   for (const { value, max, mean } of rows) console.log(`filter ${value.padEnd(56)} max ${String(max).padStart(3)}  mean ${mean.toFixed(3)}`);
   // Hard shadows: within 2 (Chromium rounds premultiplied). Blurred ones

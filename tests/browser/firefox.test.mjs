@@ -26,24 +26,7 @@ test('Firefox: a streaming load, a chain and the pool give Node\'s bytes', async
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`http://127.0.0.1:${server.address().port}/js/demo/`);
-  const got = await page.evaluate(async () => {
-    const { load, simdSupported } = await import('/js/rawpx.js');
-    await import('/js/css.js');
-    const { createPool } = await import('/js/pool.js');
-    const { chain, source } = await import('/tests/vite-app/chain.js');
-    const warnings = [];
-    const warn = console.warn;
-    console.warn = (m) => warnings.push(m);
-    const px = await load('/dist/rawpx.wasm');
-    console.warn = warn;
-    const img = px.image(source());
-    for (const [method, ...args] of chain) img[method](...args);
-    const single = { data: Array.from(img.toImageData().data), width: img.width, height: img.height };
-    const pool = await createPool(await WebAssembly.compileStreaming(fetch('/dist/rawpx.wasm')), 2);
-    const out = await pool.run(source(), chain);
-    pool.terminate();
-    return { simdSupported, warnings, single, pooled: { data: Array.from(out.data), width: out.width, height: out.height } };
-  });
+  const got = await page.evaluate(async () => (await import('/tests/browser/chain-page.js')).chainInPage());
   assert.equal(got.simdSupported, true, 'Firefox runs SIMD128');
   assert.deepEqual(got.warnings, [], 'streamed, not compiled from bytes');
   assert.deepEqual(got.single, want);

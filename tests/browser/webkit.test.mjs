@@ -27,25 +27,7 @@ async function nodeBytes(make) {
 
 test('WebKit: a streaming load, the chain (with img.filter) and the pool give Node\'s bytes', async () => {
   await webkit.open(`${site}/js/demo/`);
-  const got = await webkit.run(`async () => {
-    const { load, simdSupported } = await import('/js/rawpx.js');
-    await import('/js/css.js');
-    const { createPool } = await import('/js/pool.js');
-    const { chain, source } = await import('/tests/vite-app/chain.js');
-    const warnings = [];
-    const warn = console.warn;
-    console.warn = (m) => warnings.push(m);
-    const px = await load('/dist/rawpx.wasm');
-    console.warn = warn;
-    const img = px.image(source());
-    for (const [method, ...args] of chain) img[method](...args);
-    const single = { data: Array.from(img.toImageData().data), width: img.width, height: img.height };
-    const pool = await createPool(await WebAssembly.compileStreaming(fetch('/dist/rawpx.wasm')), 2);
-    const out = await pool.run(source(), chain);
-    pool.terminate();
-    const ctxFilter = 'filter' in new OffscreenCanvas(1, 1).getContext('2d');
-    return { simdSupported, warnings, single, pooled: { data: Array.from(out.data), width: out.width, height: out.height }, ctxFilter, agent: navigator.userAgent };
-  }`);
+  const got = await webkit.run(`async () => (await import('/tests/browser/chain-page.js')).chainInPage()`);
   const want = await nodeBytes(source);
   console.log(`WebKit: ${got.agent}; ctx.filter ${got.ctxFilter ? 'present' : 'absent'}`);
   assert.equal(got.simdSupported, true, 'WebKit runs SIMD128');
