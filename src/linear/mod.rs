@@ -187,18 +187,10 @@ pub fn resize_with<Q: Quad>(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw
     Ok(())
 }
 
-/// The Gaussian's weights for |k| ≤ ceil(3σ), normalised, as f32: the
-/// radius and the weights w_0..w_R (w_−k = w_k).
+/// The Gaussian's weights for |k| ≤ ceil(3σ), normalised, as f32 (from
+/// the blurs' own `weights::exact`): the radius and w_0..w_R (w_−k = w_k).
 fn gaussian(sigma: f32) -> (usize, [f32; 302]) {
-    let sigma = f64::from(sigma);
-    let r = (3.0 * sigma) as usize;
-    let r = r + usize::from((r as f64) < 3.0 * sigma);
-    let mut w = [0.0f64; 302];
-    let mut total = 0.0;
-    for (k, v) in w[..=r].iter_mut().enumerate() {
-        *v = crate::math::exp_neg(-((k * k) as f64) / (2.0 * sigma * sigma));
-        total += if k == 0 { *v } else { 2.0 * *v };
-    }
+    let (r, w, total) = crate::convolution::gaussian::weights::exact(sigma);
     let mut out = [0.0f32; 302];
     for (o, v) in out.iter_mut().zip(&w[..=r]) {
         *o = (v / total) as f32;

@@ -25,16 +25,10 @@ impl Deref for Taps {
     }
 }
 
-/// The taps u_0..u_R of the separable kernel exp(-k²/2σ²), |k| <= ceil(3σ),
-/// normalised and scaled to 2^16 in total with the kernel's symmetry folded
-/// in: a pass computes Σ_k u_k·(x[i-k] + x[i+k]), so u_0 is half the centre
-/// weight (the centre pairs with itself) and u_0 + Σ_{k>0} u_k = 2^15.
-/// Each u_k for k > 0 is rounded, u_0 takes up the rounding, and trailing
-/// zero taps are dropped; `None` when all of them are zero, where the blur
-/// leaves every pixel unchanged (tiny σ). The list has an even length, zero
-/// padded, because the kernels take the taps in pairs; every u_k fits an i16
-/// (u_0 < 2^15 once any other tap is non-zero).
-pub fn taps(sigma: f32) -> Option<Taps> {
+/// The radius R = ceil(3σ), the weights exp(-k²/2σ²) for k in 0..=R (not
+/// normalised) and their total over -R..=R, in double: the Gaussian every
+/// blur starts from (these taps, and the linear-light blur's f32 weights).
+pub fn exact(sigma: f32) -> (usize, [f64; MOST - 1], f64) {
     let sigma = f64::from(sigma);
     let radius = (3.0 * sigma) as usize;
     let radius = radius + usize::from((radius as f64) < 3.0 * sigma);
@@ -48,6 +42,20 @@ pub fn taps(sigma: f32) -> Option<Taps> {
         total += 2.0 * w;
         (w, step) = (w * step, step * g * g);
     }
+    (radius, weights, total)
+}
+
+/// The taps u_0..u_R of the separable kernel exp(-k²/2σ²), |k| <= ceil(3σ),
+/// normalised and scaled to 2^16 in total with the kernel's symmetry folded
+/// in: a pass computes Σ_k u_k·(x[i-k] + x[i+k]), so u_0 is half the centre
+/// weight (the centre pairs with itself) and u_0 + Σ_{k>0} u_k = 2^15.
+/// Each u_k for k > 0 is rounded, u_0 takes up the rounding, and trailing
+/// zero taps are dropped; `None` when all of them are zero, where the blur
+/// leaves every pixel unchanged (tiny σ). The list has an even length, zero
+/// padded, because the kernels take the taps in pairs; every u_k fits an i16
+/// (u_0 < 2^15 once any other tap is non-zero).
+pub fn taps(sigma: f32) -> Option<Taps> {
+    let (radius, weights, total) = exact(sigma);
     let mut k = [0i16; MOST];
     for (t, w) in k.iter_mut().zip(&weights[..=radius]) {
         *t = (w / total * 65536.0 + 0.5) as i16;
