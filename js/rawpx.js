@@ -70,6 +70,8 @@ export const WARP_FILTERS = { nearest: 0, bilinear: 2, bicubic: 3 };
 const SIDE = integer(1, 2 ** 32 - 1);
 const OFFSET = integer(0, 2 ** 32 - 1);
 const BYTE = integer(0, 255);
+// Four bytes [r, g, b, a] as the u32 the module reads them from (R lowest).
+const rgbaWord = ([r, g, b, a]) => (r | (g << 8) | (b << 16) | (a << 24)) >>> 0;
 const bool = { check: (v) => must(typeof v === 'boolean', TypeError, 'true or false'), ok: () => true, put: (v) => [+v] };
 // Another image of the same instance (each load() has its own Image class).
 const otherImage = {
@@ -126,6 +128,14 @@ export function autoLevelsTable(histogram, pixels, clip = 0) {
   return table(levels([0, 1, 2].map((ch) => end(ch, 0, 1)), [0, 1, 2].map((ch) => end(ch, 255, -1))));
 }
 
+// What resize and resize_linear, gaussian_blur and gaussian_blur_linear
+// share: their arguments and how they split.
+const RESIZE = {
+  alone: 'mixes rows across strips', args: [['width', SIDE], ['height', SIDE], ['filter', oneOf(FILTERS), 'lanczos3']],
+  into: (w, h, width, height, filter) => [width, height, (dst) => [dst, width, height, FILTERS.indexOf(filter)]],
+};
+const GAUSSIAN = { args: [['sigma', number(0, 100, true)]], reach: (sigma) => Math.ceil(3 * sigma) };
+
 /**
  * Every method of an image. `fn`: the export it calls, with (ptr, w, h)
  * and then each argument's `put`; `args`: [name, kind, default]; `options`:
@@ -154,9 +164,9 @@ export const operations = {
   premultiply: { fn: 'premultiply', reach: 0 },
   unpremultiply: { fn: 'unpremultiply', reach: 0 },
   histogram: { fn: 'histogram' },
-  gaussianBlur: { fn: 'gaussian_blur', linear: 'gaussianBlurLinear', args: [['sigma', number(0, 100, true)]], reach: (sigma) => Math.ceil(3 * sigma) },
+  gaussianBlur: { fn: 'gaussian_blur', linear: 'gaussianBlurLinear', ...GAUSSIAN },
   /** The blur in linear light (the sRGB curve undone first, redone after). */
-  gaussianBlurLinear: { fn: 'gaussian_blur_linear', args: [['sigma', number(0, 100, true)]], reach: (sigma) => Math.ceil(3 * sigma) },
+  gaussianBlurLinear: { fn: 'gaussian_blur_linear', ...GAUSSIAN },
   boxBlur: { fn: 'box_blur', args: [['radius', integer(1, 1000)]], reach: (radius) => radius },
   sharpen: {
     fn: 'sharpen', options: 0,
@@ -164,15 +174,9 @@ export const operations = {
     reach: ({ sigma = 1 } = {}) => Math.ceil(3 * sigma),
   },
   convolve: { fn: 'convolve', args: [['kernel', kernel], ['bias', finite, 0]], reach: (k) => side(k) >> 1 },
-  resize: {
-    fn: 'resize', linear: 'resizeLinear', alone: 'mixes rows across strips', args: [['width', SIDE], ['height', SIDE], ['filter', oneOf(FILTERS), 'lanczos3']],
-    into: (w, h, width, height, filter) => [width, height, (dst) => [dst, width, height, FILTERS.indexOf(filter)]],
-  },
+  resize: { fn: 'resize', linear: 'resizeLinear', ...RESIZE },
   /** resize in linear light. */
-  resizeLinear: {
-    fn: 'resize_linear', alone: 'mixes rows across strips', args: [['width', SIDE], ['height', SIDE], ['filter', oneOf(FILTERS), 'lanczos3']],
-    into: (w, h, width, height, filter) => [width, height, (dst) => [dst, width, height, FILTERS.indexOf(filter)]],
-  },
+  resizeLinear: { fn: 'resize_linear', ...RESIZE },
   crop: {
     fn: 'crop', geometry: true, args: [['left', OFFSET], ['top', OFFSET], ['width', SIDE], ['height', SIDE]],
     into: (w, h, left, top, width, height) => [width, height, (dst) => [left, top, width, height, dst]],
@@ -204,7 +208,7 @@ export const operations = {
     args: [['matrix', floats(9)], ['width', OFFSET, 0], ['height', OFFSET, 0], ['filter', oneOf(Object.keys(WARP_FILTERS)), 'bilinear'], ['background', bytes(4), [0, 0, 0, 0]]],
     into: (w, h, m, width, height, filter, bg) => {
       const [W, H] = [width || w, height || h];
-      return [W, H, (dst, [m]) => [dst, W, H, m, WARP_FILTERS[filter], (bg[0] | (bg[1] << 8) | (bg[2] << 16) | (bg[3] << 24)) >>> 0]];
+      return [W, H, (dst, [m]) => [dst, W, H, m, WARP_FILTERS[filter], rgbaWord(bg)]];
     },
   },
   // Rank filters and edges.
@@ -220,7 +224,7 @@ export const operations = {
   hsl: { fn: 'hsl_adjust', options: 0, args: [['hue', number(-360, 360), 0], ['saturation', number(0, 10), 1], ['lightness', number(-1, 1), 0]], reach: 0 },
   vibrance: { fn: 'vibrance', args: [['amount', number(-1, 1)]], reach: 0 },
   shuffle: { fn: 'shuffle', args: [['order', channels]], reach: 0 },
-  fill: { fn: 'fill', args: [['r', BYTE], ['g', BYTE], ['b', BYTE], ['a', BYTE, 255]], pack: (r, g, b, a) => [(r | (g << 8) | (b << 16) | (a << 24)) >>> 0], reach: 0 },
+  fill: { fn: 'fill', args: [['r', BYTE], ['g', BYTE], ['b', BYTE], ['a', BYTE, 255]], pack: (...rgba) => [rgbaWord(rgba)], reach: 0 },
   pixelate: { fn: 'pixelate', args: [['size', integer(1, 4096)]], alone: 'averages blocks that cross strips' },
   noise: { fn: 'noise', options: 1, args: [['amount', number(0, 255)], ['seed', integer(0, 2 ** 32 - 1), 0], ['mono', bool, false]], alone: "draws by each pixel's index in the whole image" },
   dither: { fn: 'dither', args: [['levels', integer(2, 255)], ['method', oneOf(DITHERS), 'ordered']], alone: 'depends on the rows above (and ordered, on the row number)' },
@@ -365,7 +369,7 @@ export async function load(source, { simd = simdSupported } = {}) {
       const from = this.at(fn);
       if (w * h * 4 > 2 ** 32 - 1) throw new RawpxError(fn, -2, `a ${w}×${h} image`);
       const ptr = reserve(fn, w * h * 4, `the ${w}×${h} image`), padded = bytes(ptr, w * h * 4);
-      if (rgba.some((c) => c)) x.fill(ptr, w, h, (rgba[0] | (rgba[1] << 8) | (rgba[2] << 16) | (rgba[3] << 24)) >>> 0);
+      if (rgba.some((c) => c)) x.fill(ptr, w, h, rgbaWord(rgba));
       else padded.fill(0);
       const old = bytes(from, this.length);
       for (let y = 0; y < this.height; y++) padded.set(old.subarray(y * this.width * 4, (y + 1) * this.width * 4), ((y + top) * w + left) * 4);
