@@ -11,34 +11,30 @@
 //! nine is the median of (the max of three lows, the median of three
 //! middles, the min of three highs), 16 bytes at a time.
 
+use crate::ring::Ring;
 use crate::scratch::reserve;
 use crate::status::Status;
 
-/// A ring of the source rows the windows read, padded with `pad` copies of
-/// the edge pixel each side: row y in slot y mod slots.
-struct Ring {
-    rows: crate::scratch::Scratch<u8>,
-    len: usize,
-    pad: usize,
+/// Source row `src` (w pixels) into a ring slot, with `pad` copies of its
+/// edge pixels each side.
+fn padded(src: &[u8], slot: &mut [u8], pad: usize) {
+    let w = src.len() / 4;
+    for x in 0..w + 2 * pad {
+        let from = 4 * x.saturating_sub(pad).min(w - 1);
+        slot[4 * x..][..4].copy_from_slice(&src[from..][..4]);
+    }
 }
 
-impl Ring {
-    fn row(&self, y: usize) -> &[u8] {
-        let slots = self.rows.len() / self.len;
-        &self.rows[y % slots * self.len..][..self.len]
-    }
+/// Makes every ring row below `end` not made yet: source row n of the
+/// w-pixel-wide `px`, padded by `pad` pixels each side.
+#[inline(never)]
+fn keep(ring: &mut Ring<u8>, px: &[u8], w: usize, pad: usize, end: usize) {
+    ring.make_until(end, |n, slot| padded(&px[4 * w * n..][..4 * w], slot, pad));
+}
 
-    /// Copies source row y (w pixels) in, with its edge pixels repeated.
-    fn keep(&mut self, y: usize, src: &[u8]) {
-        let (len, pad) = (self.len, self.pad);
-        let slots = self.rows.len() / len;
-        let slot = &mut self.rows[y % slots * len..][..len];
-        let w = src.len() / 4;
-        for x in 0..w + 2 * pad {
-            let from = 4 * x.saturating_sub(pad).min(w - 1);
-            slot[4 * x..][..4].copy_from_slice(&src[from..][..4]);
-        }
-    }
+/// Row y of the ring (made, and not yet overwritten).
+fn row(ring: &Ring<u8>, y: usize, len: usize) -> &[u8] {
+    &ring.rows()[ring.at(y)..][..len]
 }
 
 /// The largest radius (limits::MEDIAN_RADIUS).
@@ -51,15 +47,15 @@ pub fn sliding(px: &mut [u8], w: usize, r: usize) -> Result<(), Status> {
     let rank = (k * k / 2) as u32;
     let len = 4 * (w + 2 * r);
     let rows = reserve::<u8>(k.checked_mul(len).ok_or(Status::OutOfMemory)?)?.zeroed();
-    let mut ring = Ring { rows, len, pad: r };
+    // The source rows the windows read, as they were before being
+    // overwritten: row y in slot y mod 2r + 1.
+    let mut ring = Ring::new(rows, len);
     // Each channel's histogram of the first window of the row.
     let mut first = [[0u32; 256]; 4];
     let clamp = |y: isize| y.clamp(0, h as isize - 1) as usize;
-    for y in 0..=r.min(h - 1) {
-        ring.keep(y, &px[y * stride..][..stride]);
-    }
+    keep(&mut ring, px, w, r, r.min(h - 1) + 1);
     for dy in -(r as isize)..=r as isize {
-        for p in ring.row(clamp(dy))[..4 * k].chunks_exact(4) {
+        for p in row(&ring, clamp(dy), len)[..4 * k].chunks_exact(4) {
             for c in 0..4 {
                 first[c][usize::from(p[c])] += 1;
             }
@@ -69,15 +65,13 @@ pub fn sliding(px: &mut [u8], w: usize, r: usize) -> Result<(), Status> {
         if y > 0 {
             // Down a row: the top row of the window out, then a new bottom
             // row in (kept first, into the slot the top row leaves).
-            for p in ring.row(clamp(y as isize - r as isize - 1))[..4 * k].chunks_exact(4) {
+            for p in row(&ring, clamp(y as isize - r as isize - 1), len)[..4 * k].chunks_exact(4) {
                 for c in 0..4 {
                     first[c][usize::from(p[c])] -= 1;
                 }
             }
-            if y + r < h {
-                ring.keep(y + r, &px[(y + r) * stride..][..stride]);
-            }
-            for p in ring.row(clamp((y + r) as isize))[..4 * k].chunks_exact(4) {
+            keep(&mut ring, px, w, r, (y + r).min(h - 1) + 1);
+            for p in row(&ring, clamp((y + r) as isize), len)[..4 * k].chunks_exact(4) {
                 for c in 0..4 {
                     first[c][usize::from(p[c])] += 1;
                 }
@@ -88,15 +82,15 @@ pub fn sliding(px: &mut [u8], w: usize, r: usize) -> Result<(), Status> {
         let mut below = [0u32; 4];
         // The window's rows, found once per row.
         let mut rows = [&[][..]; 2 * MOST + 1];
-        for (dy, row) in rows[..k].iter_mut().enumerate() {
-            *row = ring.row(clamp((y + dy) as isize - r as isize));
+        for (dy, at) in rows[..k].iter_mut().enumerate() {
+            *at = row(&ring, clamp((y + dy) as isize - r as isize), len);
         }
         for x in 0..w {
             if x > 0 {
                 // Right a column: column x − r − 1 out, column x + r in
                 // (padded: x − 1 and x + 2r).
-                for row in &rows[..k] {
-                    let (gone, come) = (&row[4 * (x - 1)..][..4], &row[4 * (x + 2 * r)..][..4]);
+                for line in &rows[..k] {
+                    let (gone, come) = (&line[4 * (x - 1)..][..4], &line[4 * (x + 2 * r)..][..4]);
                     for c in 0..4 {
                         let (g, n) = (usize::from(gone[c]), usize::from(come[c]));
                         hist[c][g] -= 1;
@@ -134,18 +128,15 @@ pub fn nine(px: &mut [u8], w: usize) -> Result<(), Status> {
     // block's loads stay inside.
     let len = 4 * (w + 2) + 16;
     let (rows, sorted) = (reserve::<u8>(3 * len)?, reserve::<u8>(3 * len)?).zeroed();
-    let mut ring = Ring { rows, len, pad: 1 };
+    let mut ring = Ring::new(rows, len);
     let mut sorted = sorted;
     // Every offset below is at most 4w + 8, and 16 bytes from there end
     // inside a row of `len` bytes.
     // SAFETY: as said, inside `row`; v128 loads need no alignment.
     let load = |row: &[u8], at: usize| unsafe { v128_load(row.as_ptr().add(at).cast()) };
-    ring.keep(0, &px[..stride]);
     for y in 0..h {
-        if y + 1 < h {
-            ring.keep(y + 1, &px[(y + 1) * stride..][..stride]);
-        }
-        let [a, b, c] = [y.saturating_sub(1), y, (y + 1).min(h - 1)].map(|y| ring.row(y));
+        keep(&mut ring, px, w, 1, (y + 1).min(h - 1) + 1);
+        let [a, b, c] = [y.saturating_sub(1), y, (y + 1).min(h - 1)].map(|y| row(&ring, y, len));
         let (lo, rest) = sorted.split_at_mut(len);
         let (mid, hi) = rest.split_at_mut(len);
         for at in (0..4 * (w + 2)).step_by(16) {

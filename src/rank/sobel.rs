@@ -1,10 +1,11 @@
 //! `sobel`: Y = 0.299R + 0.587G + 0.114B (unrounded), gx and gy its 3×3
 //! Sobel correlations, R = G = B = clamp(round(scale·√(gx² + gy²))); alpha
-//! unchanged; edges clamped. The luma of three rows lives in a ring of f32
-//! rows padded by a pixel each side; the magnitude is written once over
+//! unchanged; edges clamped. The luma of three rows lives in a `Ring` of
+//! f32 rows padded by a pixel each side; the magnitude is written once over
 //! `Lanes` (a pixel, or four).
 
 use crate::lanes::Lanes;
+use crate::ring::Ring;
 use crate::scratch::reserve;
 use crate::status::Status;
 
@@ -67,13 +68,11 @@ fn magnitude<L: Lanes>(rows: [&[f32]; 3], x: usize, scale: f32, load: impl Fn(&[
 fn rows(px: &mut [u8], w: usize, luma: fn(&[u8], &mut [f32]), mut each_row: impl FnMut([&[f32]; 3], &mut [u8])) -> Result<(), Status> {
     let h = px.len() / 4 / w;
     let (len, stride) = (row_len(w), 4 * w);
-    let mut ring = reserve::<f32>(3 * len)?.zeroed();
-    luma(&px[..stride], &mut ring[..len]);
+    // Row y's luma is made before row y is written: rows y − 1..=y + 1.
+    let mut ring = Ring::new(reserve::<f32>(3 * len)?.zeroed(), len);
     for y in 0..h {
-        if y + 1 < h {
-            luma(&px[(y + 1) * stride..][..stride], &mut ring[(y + 1) % 3 * len..][..len]);
-        }
-        let row = |y: usize| &ring[y % 3 * len..][..len];
+        ring.make_until((y + 1).min(h - 1) + 1, |n, slot| luma(&px[n * stride..][..stride], slot));
+        let row = |y: usize| &ring.rows()[ring.at(y)..][..len];
         let rows = [row(y.saturating_sub(1)), row(y), row((y + 1).min(h - 1))];
         each_row(rows, &mut px[y * stride..][..stride]);
     }
