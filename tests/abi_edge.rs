@@ -447,3 +447,40 @@ fn tone_parameters_outside_their_ranges_are_invalid() {
         f.refused("dither", (img, W, H, levels, method), Status::InvalidArgument);
     }
 }
+
+#[test]
+fn rank_radii_and_sobel_scales_outside_their_ranges_are_invalid() {
+    let mut f = Fixture::new();
+    let img = f.image;
+    for r in [0u32, 101, 1 << 31, u32::MAX] {
+        f.refused("median", (img, W, H, r), Status::InvalidArgument);
+    }
+    for r in [0u32, 1001, u32::MAX] {
+        f.refused("erode", (img, W, H, r), Status::InvalidArgument);
+        f.refused("dilate", (img, W, H, r), Status::InvalidArgument);
+    }
+    for scale in NOT_FINITE.into_iter().chain([-0.001, 100.001, f32::MAX]) {
+        f.refused("sobel", (img, W, H, scale), Status::InvalidArgument);
+    }
+}
+
+#[test]
+fn the_linear_light_exports_refuse_as_their_srgb_twins() {
+    let mut f = Fixture::new();
+    let (src, dst, end) = (f.image, f.dst, f.end);
+    for sigma in NOT_FINITE.into_iter().chain([0.0, -1.0, 100.0001]) {
+        f.refused("gaussian_blur_linear", (src, W, H, sigma), Status::InvalidArgument);
+    }
+    for filter in [5u32, 6, u32::MAX] {
+        f.refused("resize_linear", (src, W, H, dst, 3u32, 2u32, filter), Status::InvalidArgument);
+    }
+    for (dw, dh) in [(0u32, 2u32), (3, 0)] {
+        f.refused("resize_linear", (src, W, H, dst, dw, dh, 2u32), Status::InvalidArgument);
+    }
+    for (ptr, dw, dh) in [(end, 1u32, 1u32), (end - 4, 2, 1), (0, 1, 1), (dst, 65536, 65536)] {
+        f.refused("resize_linear", (src, W, H, ptr, dw, dh, 2u32), Status::OutOfBounds);
+    }
+    for ptr in [src, src + LEN - 4, src - 4 * 3 * 2 + 4] {
+        f.refused("resize_linear", (src, W, H, ptr, 3u32, 2u32, 4u32), Status::Overlap);
+    }
+}
