@@ -7,10 +7,10 @@ export type Step = [method: string, ...args: unknown[]];
 export interface Pool {
   /**
    * Runs `chain` on `image`, split into strips over the workers, with the
-   * single-thread result byte for byte (crop, rotate and the flips
-   * included, which may change the size). Rejects, before any work, resize
-   * (its windows mix rows across strips), an unknown method, and bad
-   * arguments (the loader's errors); a refusal in a worker is
+   * single-thread result byte for byte (crop, rotate, the flips and resize
+   * included, which may change the size). Rejects, before any work, methods
+   * that can't be split (noise, dither, pixelate, composite, pad, warp), an
+   * unknown method, and bad arguments (the loader's errors); a refusal in a worker is
    * the same RawpxError, TypeError or RangeError; after a worker crashed or
    * `terminate()`, every run rejects with the cause. `signal` rejects the
    * run with its reason as soon as it aborts; `onProgress(done, total)` is

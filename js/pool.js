@@ -8,10 +8,10 @@
 // the strips' histograms are summed into one table, which every strip then
 // applies. Methods that depend on a pixel's place in the whole image or on
 // the rows before it (noise, dither, pixelate) or that draw a second image
-// (composite, pad) are refused, before any work; resize too, for now.
-// Geometry (crop, rotate, the flips) ends a stage: each worker makes a strip
-// of its output from the rows, or for a quarter turn the columns, it comes
-// from.
+// (composite, pad) are refused, before any work. Geometry (crop, rotate,
+// the flips, resize) ends a stage: each worker makes a strip of its output
+// from the rows, or for a quarter turn the columns, it comes from; for
+// resize, the rows its strip's windows read, through resizeBand.
 
 import { RawpxError, checkArgs, operations, quarterTurns } from './rawpx.js';
 // The pool splits rawpx/extras' methods too (equalize, orient, curves…).
@@ -78,6 +78,26 @@ function plan(chain) {
   return stages;
 }
 
+// Pillow's supports (src/resample/taps.rs).
+const SUPPORT = { box: 0.5, bilinear: 1, bicubic: 2, lanczos3: 3 };
+
+/**
+ * The source rows [start, end) that output rows [y0, y1) of a resize from
+ * h rows to H read: Pillow's windows, computed as the module computes them
+ * (it refuses a band that misses one), or nearest's picks.
+ */
+function reads(h, H, filter, y0, y1) {
+  if (h === H) return [y0, y1];
+  if (filter === 'nearest') {
+    // ⌊(2y + 1)·h / 2H⌋ in integers (the products stay below 2^53).
+    const pick = (y) => { const a = (2 * y + 1) * h, q = Math.floor(a / (2 * H)); return q * 2 * H > a ? q - 1 : q; };
+    return [pick(y0), pick(y1 - 1) + 1];
+  }
+  const scale = h / H, support = SUPPORT[filter] * Math.max(scale, 1);
+  const center = (y) => (y + 0.5) * scale;
+  return [Math.max(0, Math.trunc(center(y0) - support + 0.5)), Math.min(h, Math.trunc(center(y1 - 1) + support + 0.5))];
+}
+
 /**
  * How a stage ending in `end` makes output rows [y0, y1) of a w×h image:
  * the size of its output, and for a strip, the band of source rows
@@ -87,6 +107,17 @@ function plan(chain) {
 function geometry(end, w, h) {
   const [method, ...args] = end ?? [];
   const t = method === 'rotate' ? quarterTurns(args[0]) : 0;
+  if (method === 'resize' || method === 'resizeLinear') {
+    const [width, height, filter = 'lanczos3', options] = args;
+    const band = method === 'resizeLinear' || options?.linear ? 'resizeLinearBand' : 'resizeBand';
+    return {
+      size: [width, height],
+      band: (y0, y1) => {
+        const rows = reads(h, height, filter, y0, y1);
+        return { rows, cut: [0, w], then: [[band, width, height, filter, rows[0], h, y0, y1 - y0]] };
+      },
+    };
+  }
   if (method === 'crop') {
     const [left, top, cw, ch] = args;
     if (left + cw > w || top + ch > h) throw new RawpxError('crop', -1, operations.crop.refused(w, h, ...args));

@@ -122,6 +122,15 @@ export interface RawpxImage {
   resize(w: number, h: number, filter?: 'nearest' | 'box' | 'bilinear' | 'bicubic' | 'lanczos3', options?: { linear?: boolean }): this;
   /** resize in linear light: the sRGB curve undone, filtered in f32 with Pillow's windows, redone. */
   resizeLinear(w: number, h: number, filter?: 'nearest' | 'box' | 'bilinear' | 'bicubic' | 'lanczos3'): this;
+  /**
+   * A strip of a resize, byte for byte (what the pool runs): this image is
+   * rows `top..` of a source `sourceHeight` rows tall, and becomes rows
+   * [first, first + rows) of its w×h resize. Refused unless it holds every
+   * source row their windows read.
+   */
+  resizeBand(w: number, h: number, filter: 'nearest' | 'box' | 'bilinear' | 'bicubic' | 'lanczos3', top: number, sourceHeight: number, first: number, rows: number): this;
+  /** resizeBand in linear light. */
+  resizeLinearBand(w: number, h: number, filter: 'nearest' | 'box' | 'bilinear' | 'bicubic' | 'lanczos3', top: number, sourceHeight: number, first: number, rows: number): this;
   /** Keeps the w×h rectangle at (left, top), which must lie inside the image. */
   crop(left: number, top: number, w: number, h: number): this;
   /** Clockwise by a multiple of 90° (negative turns anticlockwise). */
@@ -243,5 +252,7 @@ export interface RawpxExports {
   sobel(ptr: number, w: number, h: number, scale: number): number;
   warp(src: number, sw: number, sh: number, dst: number, dw: number, dh: number, m: number, filter: number, background: number): number;
   resize_linear(src: number, sw: number, sh: number, dst: number, dw: number, dh: number, filter: number): number;
+  resize_band(src: number, sw: number, sh: number, dst: number, dw: number, dh: number, filter: number, top: number, first: number, whole_sh: number, whole_dh: number): number;
+  resize_linear_band(src: number, sw: number, sh: number, dst: number, dw: number, dh: number, filter: number, top: number, first: number, whole_sh: number, whole_dh: number): number;
   gaussian_blur_linear(ptr: number, w: number, h: number, sigma: number): number;
 }

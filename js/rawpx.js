@@ -131,8 +131,18 @@ export function autoLevelsTable(histogram, pixels, clip = 0) {
 // What resize and resize_linear, gaussian_blur and gaussian_blur_linear
 // share: their arguments and how they split.
 const RESIZE = {
-  alone: 'mixes rows across strips', args: [['width', SIDE], ['height', SIDE], ['filter', oneOf(FILTERS), 'lanczos3']],
+  geometry: true, args: [['width', SIDE], ['height', SIDE], ['filter', oneOf(FILTERS), 'lanczos3']],
   into: (w, h, width, height, filter) => [width, height, (dst) => [dst, width, height, FILTERS.indexOf(filter)]],
+};
+// Their bands: this image is rows `top..` of a source `sourceHeight` rows
+// tall; it becomes rows [first, first + rows) of that source's
+// width×height resize, byte for byte (the pool's strips of a resize).
+const BAND = {
+  alone: 'is a strip itself',
+  args: [['width', SIDE], ['height', SIDE], ['filter', oneOf(FILTERS)], ['top', OFFSET], ['sourceHeight', SIDE], ['first', OFFSET], ['rows', SIDE]],
+  into: (w, h, width, height, filter, top, sourceHeight, first, rows) => [width, rows, (dst) => [dst, width, rows, FILTERS.indexOf(filter), top, first, sourceHeight, height]],
+  refused: (w, h, width, height, filter, top, sourceHeight, first, rows) =>
+    `rows ${first}+${rows} of ${height} need source rows outside ${top}+${h} of ${sourceHeight}`,
 };
 const GAUSSIAN = { args: [['sigma', number(0, 100, true)]], reach: (sigma) => Math.ceil(3 * sigma) };
 
@@ -147,9 +157,9 @@ const GAUSSIAN = { args: [['sigma', number(0, 100, true)]], reach: (sigma) => Ma
  * methods: `uses` names the export they need, `method` is the body. The pool:
  * `reach(...args)`, rows read above and below a pixel (0 for point ops);
  * `whole(histogram, pixels, ...args)`, the table of a method needing the
- * whole image's histogram (the pool sums its strips'); `geometry`, moves
- * whole rows or columns (the pool maps each output strip to the rows or
- * columns it comes from); `steps(...args)`, the methods it is made of;
+ * whole image's histogram (the pool sums its strips'); `geometry`, makes
+ * a new image (the pool maps each output strip to the rows or columns it
+ * comes from: for resize, the rows its windows read); `steps(...args)`, the methods it is made of;
  * `alone`, why the pool can't split it (refused). `options: k`: the
  * arguments from the k-th on come as one object. `pack(...args)`: the
  * export's arguments, where they are not one per argument.
@@ -177,6 +187,8 @@ export const operations = {
   resize: { fn: 'resize', linear: 'resizeLinear', ...RESIZE },
   /** resize in linear light. */
   resizeLinear: { fn: 'resize_linear', ...RESIZE },
+  resizeBand: { fn: 'resize_band', ...BAND },
+  resizeLinearBand: { fn: 'resize_linear_band', ...BAND },
   crop: {
     fn: 'crop', geometry: true, args: [['left', OFFSET], ['top', OFFSET], ['width', SIDE], ['height', SIDE]],
     into: (w, h, left, top, width, height) => [width, height, (dst) => [left, top, width, height, dst]],

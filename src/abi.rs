@@ -211,13 +211,46 @@ exports! {
     };
 }
 
+/// A resize's arguments, checked: `src` (sw×sh) is rows `top..` of a
+/// source `whole_sh` rows tall, `dst` (dw×dh) gets rows `first..` of its
+/// `whole_dh`-row resize (the whole resize: 0, 0, sh, dh). Both whole
+/// images must be possible images, and `src` must hold every row that
+/// `dst`'s windows read.
+struct Resize<'a> {
+    src: &'a [u8],
+    sw: usize,
+    dst: &'a mut [u8],
+    dw: usize,
+    band: resample::Band,
+    filter: resample::Filter,
+}
+
+fn resizing(c: &mut Call, [src, sw, sh, dst, dw, dh, filter]: [u32; 7], [top, first, whole_sh, whole_dh]: [u32; 4]) -> Checked<Resize<'_>> {
+    let filter = resample::Filter::from_code(filter).ok_or(Status::InvalidArgument)?;
+    let (src, dst) = (image(src, sw, sh)?, image(dst, dw, dh)?);
+    let within = |at: u32, n: u32, total: u32| u64::from(at) + u64::from(n) <= u64::from(total);
+    let possible = |w: u32, h: u32| u64::from(w) * u64::from(h) * 4 <= u64::from(u32::MAX);
+    check(within(top, sh, whole_sh) && within(first, dh, whole_dh) && possible(sw, whole_sh) && possible(dw, whole_dh))?;
+    let [sw, sh, dw, dh, top, first, whole_sh, whole_dh] = [sw, sh, dw, dh, top, first, whole_sh, whole_dh].map(|n| n as usize);
+    let band = resample::Band { sh: whole_sh, top, dh: whole_dh, first };
+    let (start, end) = band.reads(filter, dh);
+    check(top <= start && end <= top + sh)?;
+    let (src, dst) = c.src_dst(src, dst)?;
+    Ok(Resize { src, sw, dst, dw, band, filter })
+}
+
 #[cfg(feature = "resize")]
 exports! {
     fn resize(src: u32, sw: u32, sh: u32, dst: u32, dw: u32, dh: u32, filter: u32) |c| {
-        let filter = resample::Filter::from_code(filter).ok_or(Status::InvalidArgument)?;
-        let (src, dst) = c.src_dst(image(src, sw, sh)?, image(dst, dw, dh)?)?;
-        let [sw, sh, dw, dh] = [sw, sh, dw, dh].map(|n| n as usize);
-        resample::resize(src, sw, sh, dst, dw, dh, filter)
+        let r = resizing(c, [src, sw, sh, dst, dw, dh, filter], [0, 0, sh, dh])?;
+        resample::resize_band(r.src, r.sw, r.dst, r.dw, r.band, r.filter)
+    };
+
+    /// Rows `first..` of the resize of a source `whole_sh` rows tall to
+    /// `whole_dh`, from its rows `top..`: a strip of `resize`, byte for byte.
+    fn resize_band(src: u32, sw: u32, sh: u32, dst: u32, dw: u32, dh: u32, filter: u32, top: u32, first: u32, whole_sh: u32, whole_dh: u32) |c| {
+        let r = resizing(c, [src, sw, sh, dst, dw, dh, filter], [top, first, whole_sh, whole_dh])?;
+        resample::resize_band(r.src, r.sw, r.dst, r.dw, r.band, r.filter)
     };
 }
 
@@ -329,10 +362,14 @@ exports! {
 #[cfg(feature = "linear")]
 exports! {
     fn resize_linear(src: u32, sw: u32, sh: u32, dst: u32, dw: u32, dh: u32, filter: u32) |c| {
-        let filter = resample::Filter::from_code(filter).ok_or(Status::InvalidArgument)?;
-        let (src, dst) = c.src_dst(image(src, sw, sh)?, image(dst, dw, dh)?)?;
-        let [sw, sh, dw, dh] = [sw, sh, dw, dh].map(|n| n as usize);
-        linear::resize_linear(src, sw, sh, dst, dw, dh, filter)
+        let r = resizing(c, [src, sw, sh, dst, dw, dh, filter], [0, 0, sh, dh])?;
+        linear::resize_linear(r.src, r.sw, r.dst, r.dw, r.band, r.filter)
+    };
+
+    /// `resize_band` in linear light.
+    fn resize_linear_band(src: u32, sw: u32, sh: u32, dst: u32, dw: u32, dh: u32, filter: u32, top: u32, first: u32, whole_sh: u32, whole_dh: u32) |c| {
+        let r = resizing(c, [src, sw, sh, dst, dw, dh, filter], [top, first, whole_sh, whole_dh])?;
+        linear::resize_linear(r.src, r.sw, r.dst, r.dw, r.band, r.filter)
     };
 
     fn gaussian_blur_linear(ptr: u32, w: u32, h: u32, sigma: f32) |c| {

@@ -81,6 +81,7 @@ impl Fixture {
             "median" | "erode" | "dilate" => self.rx.call(name, (ptr, w, h, 2u32)),
             "sobel" => self.rx.call(name, (ptr, w, h, 1.5f32)),
             "resize_linear" => self.rx.call(name, (ptr, w, h, self.dst, 3u32, 2u32, 4u32)),
+            "resize_band" | "resize_linear_band" => self.rx.call(name, (ptr, w, h, self.dst, 3u32, 2u32, 4u32, 0u32, 1u32, h, 5u32)),
             "gaussian_blur_linear" => self.rx.call(name, (ptr, w, h, 2.0f32)),
             "warp" => self.rx.call(name, (ptr, w, h, self.dst, 3u32, 2u32, self.kernel, 2u32, 0u32)),
             _ => self.rx.call(name, (ptr, w, h)),
@@ -354,6 +355,39 @@ fn resize_refuses_bad_filters_and_bad_or_overlapping_outputs() {
     // Sharing a byte either way, or the very same block.
     for ptr in [src, src + LEN - 4, src - 4 * 3 * 2 + 4] {
         f.refused("resize", (src, W, H, ptr, 3u32, 2u32, 4u32), Status::Overlap);
+    }
+}
+
+/// The bands of `resize_band` and `resize_linear_band`: rows outside their
+/// whole images, whole images no memory could hold, and source rows that
+/// miss a row the output's windows read.
+#[test]
+fn resize_bands_refuse_bands_that_do_not_fit_or_miss_rows() {
+    let mut f = Fixture::new();
+    let (src, dst) = (f.image, f.dst);
+    for name in ["resize_band", "resize_linear_band"] {
+        let refused = |f: &mut Fixture, [top, first, whole_sh, whole_dh]: [u32; 4], filter: u32, want| {
+            f.refused(name, (src, W, H, dst, 3u32, 2u32, filter, top, first, whole_sh, whole_dh), want);
+        };
+        for filter in [5u32, u32::MAX] {
+            refused(&mut f, [0, 0, H, 2], filter, Status::InvalidArgument);
+        }
+        // The band's rows past its whole image, wrapping a u32 too.
+        for band in [[1, 0, H, 2], [0, 1, H, 2], [u32::MAX, 0, H, 2], [0, u32::MAX, H, 2], [0, 0, H - 1, 2], [0, 0, H, 1]] {
+            refused(&mut f, band, 2, Status::InvalidArgument);
+        }
+        // Whole images over 4 GiB.
+        for band in [[0, 0, 1 << 30, 2], [0, 0, H, 1 << 30], [0, 0, u32::MAX, u32::MAX]] {
+            refused(&mut f, band, 4, Status::InvalidArgument);
+        }
+        // 2 output rows of 100 read rows near 0..8 of a 4-row-high band
+        // taken as rows 0.., 40.. or 96.. of a 100-row source: only the
+        // first has them all with nearest, none with lanczos3 (it reads
+        // up to 150 rows for each).
+        for (top, filter) in [(40, 0), (96, 0), (0, 4), (40, 4)] {
+            refused(&mut f, [top, 0, 100, 2], filter, Status::InvalidArgument);
+        }
+        assert_eq!(f.rx.call::<_, i32>(name, (src, W, H, dst, 3u32, 2u32, 0u32, 0u32, 0u32, 100u32, 50u32)), 0, "{name}");
     }
 }
 

@@ -113,6 +113,9 @@ fn valid(rx: &mut Rawpx, rng: &mut Rng, export: &'static Export) -> Case {
     let (cx, cy) = ((rng.next() % u64::from(w)) as u32, (rng.next() % u64::from(h)) as u32);
     let (cw, ch) = (1 + (rng.next() % u64::from(w - cx)) as u32, 1 + (rng.next() % u64::from(h - cy)) as u32);
     let size = 1 + 2 * (rng.next() % 8) as u32;
+    // A band of a resize: the whole source, and output rows `first..` of a
+    // taller output.
+    let first = (rng.next() % 8) as u32;
     let mut buffers = BTreeMap::new();
     let mut buffer = |rx: &mut Rawpx, rng: &mut Rng, key, len| *buffers.entry(key).or_insert_with(|| place(rx, rng, len));
     let mut args = Vec::new();
@@ -137,6 +140,10 @@ fn valid(rx: &mut Rawpx, rng: &mut Rng, export: &'static Export) -> Case {
             Arg::Lut => Val::I32(buffer(rx, rng, "lut", 1024).ptr as i32),
             Arg::Counts => Val::I32(buffer(rx, rng, "counts", 4096).ptr as i32),
             Arg::KernelSize => Val::I32(size as i32),
+            Arg::Top => Val::I32(0),
+            Arg::First => Val::I32(first as i32),
+            Arg::WholeHeight => Val::I32(h as i32),
+            Arg::WholeOutHeight => Val::I32((oh + first + (rng.next() % 3) as u32) as i32),
             Arg::CropX => Val::I32(cx as i32),
             Arg::CropY => Val::I32(cy as i32),
             Arg::CropWidth => Val::I32(cw as i32),
@@ -174,7 +181,7 @@ fn adversarial(rx: &Rawpx, rng: &mut Rng, case: &Case, kind: Arg) -> Val {
             Val::I32(v as u32 as i32)
         }
         Arg::Width | Arg::Height | Arg::OutWidth | Arg::OutHeight | Arg::CropX | Arg::CropY | Arg::CropWidth | Arg::CropHeight
-        | Arg::KernelSize | Arg::U32(..) | Arg::I32(..) | Arg::Offset | Arg::Order | Arg::Choice(_) => {
+        | Arg::Top | Arg::First | Arg::WholeHeight | Arg::WholeOutHeight | Arg::KernelSize | Arg::U32(..) | Arg::I32(..) | Arg::Offset | Arg::Order | Arg::Choice(_) => {
             let (lo, hi) = match kind {
                 Arg::U32(lo, hi) => (i64::from(lo), i64::from(hi)),
                 Arg::I32(lo, hi) => (i64::from(lo), i64::from(hi)),

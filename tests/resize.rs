@@ -198,3 +198,55 @@ fn out_of_memory_at_any_point_writes_nothing_but_bookkeeping() {
     }
     assert_out_of_memory_writes_only_bookkeeping(&calls);
 }
+
+/// `resize_band` and `resize_linear_band`, on three strips of output rows,
+/// each from only the source rows `Band::reads` says (as the pool sends
+/// them), give the rows of `resize` and `resize_linear`, byte for byte; a
+/// strip one source row short at either end is refused, untouched.
+#[test]
+fn bands_give_the_whole_resize_rows_from_only_the_rows_they_read() {
+    let mut rx = Rawpx::new();
+    let mut rng = Rng(43);
+    let sizes = SIZES.iter().flat_map(|&(w, h)| [[w, h, w.div_ceil(3), h.div_ceil(2) + 1], [w, h, 2 * w + 3, 3 * h + 2], [w, h, w + 5, h]]);
+    for size in sizes.chain([[5, 300, 4, 7], [3, 7, 3, 7], [9, 2, 4, 5]]) {
+        let [sw, sh, dw, dh] = size;
+        let px = rng.image(sw, sh);
+        let src = rx.put(&px);
+        for (whole, band) in [("resize", "resize_band"), ("resize_linear", "resize_linear_band")] {
+            for filter in 0..5u32 {
+                let len = dw * dh * 4;
+                let dst = rx.alloc(len);
+                assert_eq!(rx.call::<_, i32>(whole, (src, sw, sh, dst, dw, dh, filter)), 0);
+                let want = rx.read(dst, len as usize);
+                rx.free(dst, len);
+                let strip = dh.div_ceil(3);
+                for first in (0..dh).step_by(strip as usize) {
+                    let n = strip.min(dh - first);
+                    let wanted = resample::Band { sh: sh as usize, top: 0, dh: dh as usize, first: first as usize };
+                    let (top, end) = wanted.reads(Filter::from_code(filter).unwrap(), n as usize);
+                    let rows = |from: usize, to: usize| px[4 * sw as usize * from..4 * sw as usize * to].to_vec();
+                    let what = format!("{band} {size:?} filter {filter} rows {first}+{n} from {top}..{end}");
+                    let out = rx.alloc(dw * n * 4);
+                    let call = |rx: &mut Rawpx, from: usize, to: usize| {
+                        let part = rx.put(&rows(from, to));
+                        let args = (part, sw, (to - from) as u32, out, dw, n, filter, from as u32, first, sh, dh);
+                        let code = rx.call::<_, i32>(band, args);
+                        rx.free(part, (to - from) as u32 * sw * 4);
+                        code
+                    };
+                    assert_eq!(call(&mut rx, top, end), 0, "{what}");
+                    assert!(rx.read(out, (dw * n * 4) as usize) == want[(dw * first * 4) as usize..][..(dw * n * 4) as usize], "{what}");
+                    let before = rx.read(out, (dw * n * 4) as usize);
+                    for (from, to) in [(top + 1, end), (top, end - 1)] {
+                        if from < to {
+                            assert_eq!(call(&mut rx, from, to), -1, "{what}, given only {from}..{to}");
+                            assert_eq!(rx.read(out, (dw * n * 4) as usize), before, "{what}: refused, untouched");
+                        }
+                    }
+                    rx.free(out, dw * n * 4);
+                }
+            }
+        }
+        rx.free(src, px.len() as u32);
+    }
+}

@@ -12,7 +12,7 @@ pub mod curve;
 mod tests;
 
 use crate::resample::taps::{Taps, weights};
-use crate::resample::{Filter, nearest};
+use crate::resample::{Band, Filter, nearest};
 use crate::ring::Ring;
 use crate::scratch::{ZeroAll, reserve};
 use crate::status::Status;
@@ -122,10 +122,12 @@ fn across<Q: Quad>(row: &[f32], taps: &Floats, out: &mut [f32]) {
     }
 }
 
-pub fn resize_with<Q: Quad>(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw: usize, dh: usize, filter: Filter) -> Result<(), Status> {
+/// The rows `band` says of the resize (as `resample::resize_band`).
+pub fn resize_with<Q: Quad>(src: &[u8], sw: usize, dst: &mut [u8], dw: usize, band: Band, filter: Filter) -> Result<(), Status> {
     if filter == Filter::Nearest {
-        return nearest::resize(src, sw, sh, dst, dw, dh);
+        return nearest::resize(src, sw, dst, dw, band);
     }
+    let Band { sh, top, dh, first: first_out } = band;
     // As `resize`: an axis whose size stays is not filtered.
     let across_taps = if sw != dw { Some(Taps::reserve(sw, dw, filter)?) } else { None };
     let down_taps = if sh != dh { Some(Taps::reserve(sh, dh, filter)?) } else { None };
@@ -152,7 +154,8 @@ pub fn resize_with<Q: Quad>(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw
     });
     let curve = Curve::new();
     let mut ring = Ring::new(ring, pitch);
-    for (y, dst_row) in dst.chunks_exact_mut(4 * dw).enumerate() {
+    for (i, dst_row) in dst.chunks_exact_mut(4 * dw).enumerate() {
+        let y = first_out + i;
         let (first, count) = match &down_taps {
             Some(t) => {
                 let (first, w) = t.of(y);
@@ -162,7 +165,7 @@ pub fn resize_with<Q: Quad>(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw
         };
         ring.skip_to(first);
         ring.make_until(first + count, |n, slot| {
-            curve.decode_row(&src[4 * sw * n..][..4 * sw], &mut linear);
+            curve.decode_row(&src[4 * sw * (n - top)..][..4 * sw], &mut linear);
             match &across_taps {
                 Some(t) => across::<Q>(&linear, t, slot),
                 None => slot.copy_from_slice(&linear),
@@ -251,8 +254,8 @@ pub fn blur_with<Q: Quad>(px: &mut [u8], w: usize, sigma: f32) -> Result<(), Sta
     Ok(())
 }
 
-pub fn resize_linear(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw: usize, dh: usize, filter: Filter) -> Result<(), Status> {
-    resize_with::<Lanes>(src, sw, sh, dst, dw, dh, filter)
+pub fn resize_linear(src: &[u8], sw: usize, dst: &mut [u8], dw: usize, band: Band, filter: Filter) -> Result<(), Status> {
+    resize_with::<Lanes>(src, sw, dst, dw, band, filter)
 }
 
 pub fn gaussian_blur_linear(px: &mut [u8], w: usize, sigma: f32) -> Result<(), Status> {

@@ -101,11 +101,25 @@ proptest! {
         filter in prop::sample::select(std::vec![Filter::Box, Filter::Bilinear, Filter::Bicubic, Filter::Lanczos3])) {
         let sh = px.len() / 4 / sw;
         let mut out = vec![0u8; dw * dh * 4];
-        resize_with::<[f32; 4]>(&px, sw, sh, &mut out, dw, dh, filter).unwrap();
+        resize_with::<[f32; 4]>(&px, sw, &mut out, dw, Band::whole(sh, dh), filter).unwrap();
         let want = resize64(&px, sw, sh, dw, dh, filter);
         for (i, (g, w)) in out.chunks_exact(4).zip(&want).enumerate() {
             prop_assert!(close(g, *w), "pixel {}: {:?} vs {:?}", i, g, w);
         }
+    }
+
+    #[test]
+    fn a_band_gives_the_whole_resize_rows((px, sw) in image(), dw in 1usize..20, dh in 1usize..16, f in 0u32..5, cut in any::<(usize, usize)>()) {
+        let (sh, filter) = (px.len() / 4 / sw, Filter::from_code(f).unwrap());
+        let mut whole = vec![0u8; dw * dh * 4];
+        resize_with::<[f32; 4]>(&px, sw, &mut whole, dw, Band::whole(sh, dh), filter).unwrap();
+        let first = cut.0 % dh;
+        let n = 1 + cut.1 % (dh - first);
+        let band = Band { sh, top: 0, dh, first };
+        let (top, end) = band.reads(filter, n);
+        let mut out = vec![0u8; dw * n * 4];
+        resize_with::<[f32; 4]>(&px[4 * sw * top..4 * sw * end], sw, &mut out, dw, Band { top, ..band }, filter).unwrap();
+        prop_assert_eq!(&out[..], &whole[4 * dw * first..][..4 * dw * n]);
     }
 
     #[test]
@@ -143,6 +157,6 @@ proptest! {
 fn same_size_is_the_identity() {
     let px: Vec<u8> = (0..9 * 5 * 4).map(|i| (i * 53 % 256) as u8).collect::<Vec<_>>().chunks(4).flat_map(|p| [p[0], p[1], p[2], 255]).collect();
     let mut out = vec![0u8; px.len()];
-    resize_with::<[f32; 4]>(&px, 9, 5, &mut out, 9, 5, Filter::Lanczos3).unwrap();
+    resize_with::<[f32; 4]>(&px, 9, &mut out, 9, Band::whole(5, 5), Filter::Lanczos3).unwrap();
     assert_eq!(out, px);
 }

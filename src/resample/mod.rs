@@ -39,15 +39,56 @@ impl Filter {
     }
 }
 
+/// Where the rows of a resize lie: `src` holds rows `top..` of a source
+/// image `sh` rows tall, and `dst` gets rows `first..` of the `dh` rows of
+/// its resize. A band of output rows needs only the source rows their
+/// windows read (`reads`), so strips of a resize can run apart.
+#[derive(Clone, Copy)]
+pub struct Band {
+    pub sh: usize,
+    pub top: usize,
+    pub dh: usize,
+    pub first: usize,
+}
+
+impl Band {
+    /// The whole resize of sh rows to dh.
+    pub fn whole(sh: usize, dh: usize) -> Band {
+        Band { sh, top: 0, dh, first: 0 }
+    }
+
+    /// The source rows [start, end) that output rows [first, first + n)
+    /// read (n ≥ 1): the same rows where the height stays, whether or not
+    /// the width changes.
+    pub fn reads(self, filter: Filter, n: usize) -> (usize, usize) {
+        let last = self.first + n - 1;
+        match filter {
+            _ if self.sh == self.dh => (self.first, last + 1),
+            Filter::Nearest => (nearest::pick(self.first, self.sh, self.dh), nearest::pick(last, self.sh, self.dh) + 1),
+            _ => taps::reads(self.sh, self.dh, filter, self.first, n),
+        }
+    }
+}
+
 /// Resizes the sw×sh image `src` into the dw×dh image `dst`.
 pub fn resize(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw: usize, dh: usize, filter: Filter) -> Result<(), Status> {
+    resize_band(src, sw, dst, dw, Band::whole(sh, dh), filter)
+}
+
+/// Rows of a resize of sw-wide rows to dw-wide: `src` holds the source rows
+/// and `dst` gets the output rows that `band` says, and `src` holds every
+/// row `dst`'s windows read.
+pub fn resize_band(src: &[u8], sw: usize, dst: &mut [u8], dw: usize, band: Band, filter: Filter) -> Result<(), Status> {
+    let Band { sh, top, dh, first } = band;
+    // Source row n of the whole image.
+    let row = |n: usize| &src[4 * sw * (n - top)..][..4 * sw];
     // Pillow returns a copy, without the premultiplied round trip.
     if (sw, sh) == (dw, dh) {
-        dst.copy_from_slice(src);
+        dst.copy_from_slice(&src[4 * sw * (first - top)..][..dst.len()]);
         return Ok(());
     }
     if filter == Filter::Nearest {
-        return nearest::resize(src, sw, sh, dst, dw, dh);
+        return nearest::resize(src, sw, dst, dw, band);
     }
     // As Pillow, an axis whose size stays is not filtered at all. Everything
     // is reserved before the tables are computed or a pixel is written.
@@ -57,7 +98,7 @@ pub fn resize(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw: usize, dh: u
     let Some(down) = down else {
         let (across, mut premultiplied) = (across.map(Reserve::compute), premultiplied.zeroed());
         for (y, out) in dst.chunks_exact_mut(4 * dw).enumerate() {
-            make_row(&src[4 * sw * y..][..4 * sw], across.as_ref(), &mut premultiplied, out);
+            make_row(row(first + y), across.as_ref(), &mut premultiplied, out);
             alpha::unpremultiply::run(out);
         }
         return Ok(());
@@ -71,15 +112,15 @@ pub fn resize(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw: usize, dh: u
     let (across, down) = (across.map(Reserve::compute), down.compute());
     let mut ring = Ring::new(ring, pitch);
     for (y, out) in dst.chunks_exact_mut(4 * dw).enumerate() {
-        let (first, count, k) = down.of(y);
+        let (start, count, k) = down.of(first + y);
         // Windows only move down: rows above this one are done with.
-        ring.skip_to(first);
-        ring.make_until(first + count, |n, slot| {
-            make_row(&src[4 * sw * n..][..4 * sw], across.as_ref(), &mut premultiplied, &mut slot[..4 * dw]);
+        ring.skip_to(start);
+        ring.make_until(start + count, |n, slot| {
+            make_row(row(n), across.as_ref(), &mut premultiplied, &mut slot[..4 * dw]);
         });
         let rows = &mut rows[..count];
         for (j, at) in rows.iter_mut().enumerate() {
-            *at = ring.at(first + j);
+            *at = ring.at(start + j);
         }
         vertical::run(ring.rows(), rows, k, out);
         alpha::unpremultiply::run(out);

@@ -2,24 +2,27 @@
 //! computed exactly in integers; a source row picked twice is copied from
 //! the output row before.
 
+use super::Band;
 use crate::scratch::reserve;
 use crate::status::Status;
 
-pub fn resize(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw: usize, dh: usize) -> Result<(), Status> {
+/// The output rows `band` says, from its source rows.
+pub fn resize(src: &[u8], sw: usize, dst: &mut [u8], dw: usize, band: Band) -> Result<(), Status> {
+    let Band { sh, top, dh, first } = band;
     let mut xs = reserve::<u32>(dw)?.zeroed();
     for (x, s) in xs.iter_mut().enumerate() {
         *s = pick(x, sw, dw) as u32;
     }
     let row = 4 * dw;
-    for y in 0..dh {
+    for y in 0..dst.len() / row {
         let (done, out) = dst.split_at_mut(row * y);
         let out = &mut out[..row];
-        let sy = pick(y, sh, dh);
-        if y > 0 && pick(y - 1, sh, dh) == sy {
+        let sy = pick(first + y, sh, dh);
+        if y > 0 && pick(first + y - 1, sh, dh) == sy {
             out.copy_from_slice(&done[row * (y - 1)..]);
             continue;
         }
-        let line = &src[4 * sw * sy..][..4 * sw];
+        let line = &src[4 * sw * (sy - top)..][..4 * sw];
         for (px, &sx) in out.as_chunks_mut::<4>().0.iter_mut().zip(xs.iter()) {
             px.copy_from_slice(&line[4 * sx as usize..][..4]);
         }

@@ -95,17 +95,15 @@ impl Reserve {
     pub fn compute(self) -> Taps {
         let Reserve { size_in, size_out, filter, support, ksize, blocks } = self;
         let (mut table, mut w) = blocks.zeroed();
-        let scale = size_in as f64 / size_out as f64;
+        let (scale, _) = reach(size_in, size_out, filter);
         let ss = 1.0 / scale.max(1.0);
         let stride = table.len() / size_out;
         for (xx, record) in table.chunks_exact_mut(stride).enumerate() {
-            let center = (xx as f64 + 0.5) * scale;
-            let xmin = ((center - support + 0.5) as i64).max(0);
-            let xmax = ((center + support + 0.5) as i64).min(size_in as i64) - xmin;
-            let w = &mut w[..(xmax.max(0) as usize).min(ksize)];
+            let (center, xmin, xmax) = window(size_in, scale, support, xx);
+            let w = &mut w[..(xmax - xmin).min(ksize)];
             let mut ww = 0.0;
             for (x, w) in w.iter_mut().enumerate() {
-                *w = filter.weight(((x as i64 + xmin) as f64 - center + 0.5) * ss);
+                *w = filter.weight(((x + xmin) as f64 - center + 0.5) * ss);
                 ww += *w;
             }
             let q22 = |w: f64| {
@@ -123,18 +121,42 @@ impl Reserve {
     }
 }
 
+/// Pillow's scale and support for `size_in` pixels to `size_out`.
+fn reach(size_in: usize, size_out: usize, filter: Filter) -> (f64, f64) {
+    let scale = size_in as f64 / size_out as f64;
+    (scale, filter.support() * scale.max(1.0))
+}
+
+/// Pillow's window of output pixel `o`: its centre in the source, its first
+/// source pixel and the end of its reach, [xmin, xmax) (the table may cut it
+/// to `ksize`). xmin < size_in, and xmax > xmin: the support is at least ½.
+fn window(size_in: usize, scale: f64, support: f64, o: usize) -> (f64, usize, usize) {
+    let center = (o as f64 + 0.5) * scale;
+    let xmin = ((center - support + 0.5) as i64).max(0) as usize;
+    let xmax = ((center + support + 0.5) as i64).min(size_in as i64) as usize;
+    (center, xmin, xmax.max(xmin))
+}
+
+/// The source pixels [start, end) that output pixels [first, first + n)
+/// of `size_in` to `size_out` read (n ≥ 1): windows only move forward, so
+/// the first one's start and the last one's end.
+pub fn reads(size_in: usize, size_out: usize, filter: Filter, first: usize, n: usize) -> (usize, usize) {
+    let (scale, support) = reach(size_in, size_out, filter);
+    (window(size_in, scale, support, first).1, window(size_in, scale, support, first + n - 1).2)
+}
+
 impl Taps {
     /// Reserves the table for `size_in` source pixels to `size_out` output
     /// pixels, writing nothing yet.
     #[inline(never)]
     pub fn reserve(size_in: usize, size_out: usize, filter: Filter) -> Result<Reserve, Status> {
-        let scale = size_in as f64 / size_out as f64;
-        let support = filter.support() * scale.max(1.0);
+        let (_, support) = reach(size_in, size_out, filter);
         let whole = support as usize;
-        let ksize = 2 * (whole + usize::from((whole as f64) < support)) + 1;
-        // Two words of head, and a word per tap padded to whole pairs.
-        let stride = 2 + (ksize + 1);
-        let words = size_out.checked_mul(stride).ok_or(Status::OutOfMemory)?;
+        // Two words of head, and a word per tap padded to whole pairs;
+        // checked, as a band's whole height is not bounded by memory.
+        let ksize = whole.checked_add(usize::from((whole as f64) < support)).and_then(|n| n.checked_mul(2)).and_then(|n| n.checked_add(1));
+        let stride = ksize.and_then(|k| k.checked_add(3));
+        let (ksize, words) = ksize.zip(stride.and_then(|s| size_out.checked_mul(s))).ok_or(Status::OutOfMemory)?;
         let blocks = (reserve::<u32>(words)?, reserve::<f64>(ksize)?);
         Ok(Reserve { size_in, size_out, filter, support, ksize, blocks })
     }

@@ -91,12 +91,33 @@ proptest! {
     }
 
     #[test]
+    fn a_band_gives_the_whole_resize_rows((px, w, h) in opaque_image(), dw in 1usize..30, dh in 1usize..30, f in 0usize..5,
+        cut in any::<(usize, usize)>(), alpha in any::<u8>()) {
+        // Any alpha, so the premultiplied path runs too.
+        let px: Vec<u8> = px.chunks(4).enumerate().flat_map(|(i, p)| [p[0], p[1], p[2], if i % 3 == 0 { alpha } else { 255 }]).collect();
+        let filter = Filter::from_code(f as u32).unwrap();
+        let whole = run(&px, w, h, dw, dh, filter);
+        // Output rows [first, first + n), from only the source rows they read.
+        let first = cut.0 % dh;
+        let n = 1 + cut.1 % (dh - first);
+        let band = Band { sh: h, top: 0, dh, first };
+        let (top, end) = band.reads(filter, n);
+        prop_assert!(top < end && end <= h);
+        let mut out = std::vec![0; 4 * dw * n];
+        resize_band(&px[4 * w * top..4 * w * end], w, &mut out, dw, Band { top, ..band }, filter).unwrap();
+        prop_assert_eq!(&out[..], &whole[4 * dw * first..][..4 * dw * n]);
+    }
+
+    #[test]
     fn windows_lie_inside_and_weights_sum_to_one(n_in in 1usize..300, n_out in 1usize..300, f in 0usize..4) {
         let taps = Taps::new(n_in, n_out, FILTERS[f]).unwrap();
         let mut last = 0;
         for o in 0..n_out {
             let (first, count, pairs) = taps.of(o);
             prop_assert!(count >= 1 && first + count <= n_in && first >= last);
+            // What a band reads covers the window.
+            let (start, end) = taps::reads(n_in, n_out, FILTERS[f], o, 1);
+            prop_assert!(start == first && first + count <= end);
             last = first;
             let k: Vec<i32> = taps::weights(pairs).collect();
             prop_assert!(k.len() == count.next_multiple_of(2) && k[count..].iter().all(|&k| k == 0));

@@ -145,7 +145,7 @@ test('the pool computes autoLevels over the whole image and refuses what it does
   const pool = await createPool(module, 2);
   await assert.rejects(pool.run(src, [['sharpenMore', 2]]), { name: 'TypeError', message: 'rawpx pool: no method sharpenMore' });
   await assert.rejects(pool.run(src, [['histogram']]), { name: 'TypeError', message: 'rawpx pool: histogram returns no pixels to run on strips' });
-  await assert.rejects(pool.run(src, [['resize', 2, 2]]), { name: 'RangeError', message: /resize mixes rows across strips/ });
+  await assert.rejects(pool.run(src, [['resizeBand', 2, 2, 'box', 0, 48, 0, 1]]), { name: 'RangeError', message: 'rawpx pool: resizeBand is a strip itself; run it on one image' });
   await assert.rejects(pool.run(src, [['crop', 60, 0, 5, 5]]), { name: 'RawpxError', message: /crop: invalid argument \(5×5 at \(60, 0\) is not inside the 64×48 image\)/ });
   await assert.rejects(pool.run(src, [['brightness', 2.5]]), { name: 'RangeError', message: 'rawpx.brightness: delta must be an integer, not 2.5' });
   pool.terminate();
@@ -197,6 +197,25 @@ test('the pool runs crop, rotate and the flips, between blurs, with the single-t
     [['boxBlur', 4], ['flipHorizontal'], ['rotate', 90], ['autoLevels', 0.05], ['crop', 1, 1, 10, 30], ['invert']],
   ];
   await assertSameOnPool(px, module, src, chains);
+});
+
+test('the pool runs resize and resizeLinear (every filter; down, up, one axis; in chains) with the single-thread bytes', async () => {
+  const px = await load(module);
+  // Noisy, with every kind of alpha, so each window's rows matter.
+  const src = { width: 37, height: 23, data: Uint8ClampedArray.from({ length: 37 * 23 * 4 }, (_, i) => (Math.imul(i + 7, 2654435761) >>> 24) | (i % 4 === 3 && i % 12 === 3 ? 255 : 0)) };
+  const filters = ['nearest', 'box', 'bilinear', 'bicubic', 'lanczos3'];
+  const chains = [
+    ...filters.flatMap((f) => [[['resize', 19, 11, f]], [['resize', 50, 61, f]], [['resize', 30, 4, f, { linear: true }]]]),
+    [['resize', 20, 23]], [['resize', 37, 40, 'bilinear']], [['resize', 37, 23, 'box']], [['resize', 37, 1]], [['resize', 3, 2]],
+    // The headline chain, and resizes between other steps.
+    [['gaussianBlur', 2], ['sharpen', { sigma: 1 }], ['brightness', 20], ['contrast', 1.2], ['resize', 18, 12, 'lanczos3']],
+    [['resize', 60, 45, 'bicubic', { linear: true }], ['boxBlur', 2], ['resizeLinear', 13, 7, 'box'], ['rotate', 90], ['resize', 5, 3, 'nearest']],
+  ];
+  await assertSameOnPool(px, module, src, chains);
+  // A band without a row its windows read is refused, saying so, untouched.
+  const band = px.image({ width: 37, height: 10, data: src.data.slice(5 * 37 * 4, 15 * 37 * 4) });
+  assert.throws(() => band.resizeBand(19, 11, 'lanczos3', 5, 23, 0, 3), { name: 'RawpxError', message: 'rawpx.resize_band: invalid argument (rows 0+3 of 11 need source rows outside 5+10 of 23)' });
+  assert.deepEqual(pixels(band), src.data.slice(5 * 37 * 4, 15 * 37 * 4));
 });
 
 test('filter() strings: colour functions on the pool, blur() on one image only; bad strings name the token', async () => {

@@ -25,6 +25,13 @@ pub enum Arg {
     /// `resize`'s output size.
     OutWidth,
     OutHeight,
+    /// A band of a resize (`resize_band`): where the source rows start in
+    /// the whole source, where the output rows start in the whole output,
+    /// and the two whole heights.
+    Top,
+    First,
+    WholeHeight,
+    WholeOutHeight,
     /// A 4×5 f32 matrix (80 bytes), read.
     Matrix,
     /// A 1024-byte table, read.
@@ -83,6 +90,10 @@ fn kind(param: &str, export: &str) -> Arg {
         ("dst", _) => Output,
         ("dw", _) => OutWidth,
         ("dh", _) => OutHeight,
+        ("top", _) => Top,
+        ("first", _) => First,
+        ("whole_sh", _) => WholeHeight,
+        ("whole_dh", _) => WholeOutHeight,
         ("m", _) => Matrix,
         ("lut", _) => Lut,
         ("out", _) => Counts,
@@ -105,7 +116,7 @@ fn kind(param: &str, export: &str) -> Arg {
         ("amount", _) => f32s(AMOUNT),
         ("threshold", _) => u32s(THRESHOLD),
         ("bias", _) => Finite,
-        ("filter", "resize" | "resize_linear") => U32(0, FILTERS - 1),
+        ("filter", "resize" | "resize_linear" | "resize_band" | "resize_linear_band") => U32(0, FILTERS - 1),
         ("filter", "warp") => Choice(&[0, 2, 3]),
         ("background", _) => U32(0, u32::MAX),
         ("quarter_turns", _) => u32s(TURNS),
