@@ -162,15 +162,19 @@ const GAUSSIAN = { args: [['sigma', number(0, 100, true)]], reach: (sigma) => Ma
  * comes from: for resize, the rows its windows read); `steps(...args)`, the methods it is made of;
  * `alone`, why the pool can't split it (refused). `options: k`: the
  * arguments from the k-th on come as one object. `pack(...args)`: the
- * export's arguments, where they are not one per argument.
+ * export's arguments, where they are not one per argument. `lut`: maps each
+ * channel's value alone, at about that many times the cost of one SIMD128
+ * pass over the image (bench: invert and brightness 1, contrast 3, the
+ * scalar apply_lut 7); a run of them costing more than apply_lut is fused
+ * into one apply_lut pass.
  */
 export const operations = {
   grayscale: { fn: 'grayscale', reach: 0 },
-  invert: { fn: 'invert', reach: 0 },
-  brightness: { fn: 'brightness', args: [['delta', integer(-255, 255)]], reach: 0 },
-  contrast: { fn: 'contrast', args: [['factor', number(0, 100)]], reach: 0 },
+  invert: { fn: 'invert', reach: 0, lut: 1 },
+  brightness: { fn: 'brightness', args: [['delta', integer(-255, 255)]], reach: 0, lut: 1 },
+  contrast: { fn: 'contrast', args: [['factor', number(0, 100)]], reach: 0, lut: 3 },
   colorMatrix: { fn: 'color_matrix', args: [['matrix', floats(20)]], reach: 0 },
-  applyLut: { fn: 'apply_lut', args: [['lut', bytes(1024)]], reach: 0 },
+  applyLut: { fn: 'apply_lut', args: [['lut', bytes(1024)]], reach: 0, lut: 7 },
   premultiply: { fn: 'premultiply', reach: 0 },
   unpremultiply: { fn: 'unpremultiply', reach: 0 },
   histogram: { fn: 'histogram' },
@@ -332,19 +336,55 @@ export async function load(source, { simd = simdSupported } = {}) {
       this.height = height;
       this.length = data.length;
       this.ptr = reserve('image', this.length, `a ${width}×${height} image`);
+      this.waiting = [];
       bytes(this.ptr, this.length).set(data);
       live++;
     }
-    // The pixels' address, or a TypeError after free().
-    at(method) {
+    // The pixels' address, or a TypeError after free(); the waiting point
+    // operations run first, unless `wait`.
+    at(method, wait) {
       if (!this.ptr) throw new TypeError(`rawpx.${method}: the image was freed`);
+      if (!wait && this.waiting.length) this.fuse();
       return this.ptr;
     }
+    // Runs the waiting point operations, as one pass where that is faster.
+    // Each maps every channel's value alone, so the run of them, done to a
+    // 256-pixel ramp (v, v, v, v), is the table of their composition,
+    // exactly: apply_lut with it gives the bytes of running them one by
+    // one. Kept waiting if it fails (no memory: only apply_lut can fail,
+    // and it runs alone only as a run of one).
+    fuse() {
+      const run = this.waiting;
+      this.waiting = [];
+      try {
+        if (run.reduce((cost, [method]) => cost + operations[method].lut, 0) <= operations.applyLut.lut) {
+          for (const step of run) this.call(...step, true);
+          return;
+        }
+        const ramp = new Image({ width: 256, height: 1, data: Uint8ClampedArray.from({ length: 1024 }, (_, i) => i >> 2) });
+        try {
+          for (const [method, args] of run) ramp.call(method, args, true);
+          const f = ramp.view();
+          this.call('applyLut', [f.map((_, i) => f[4 * (i & 255) + (i >> 8)])], true);
+        } finally { ramp.free(); }
+      } catch (e) {
+        this.waiting = run;
+        throw e;
+      }
+    }
     // Runs `method` of the table with `args`: in place, or into a new block
-    // that becomes the image (geometry). Blocks copied in for the call are
-    // freed after it.
-    call(method, args) {
-      const op = operations[method], ptr = this.at(method), values = checkArgs(method, args);
+    // that becomes the image (geometry), or, for a point operation (`lut`)
+    // unless `now`, later, fused with the ones after it. Blocks copied in
+    // for the call are freed after it.
+    call(method, args, now) {
+      const op = operations[method];
+      if (op.lut && !now) {
+        checkArgs(method, args);
+        this.at(method, true);
+        this.waiting.push([method, args]);
+        return this;
+      }
+      const ptr = this.at(method), values = checkArgs(method, args);
       const blocks = [];
       const copy = (name, data) => {
         const p = reserve(op.fn, data.length, `the ${name}`);
@@ -421,6 +461,7 @@ export async function load(source, { simd = simdSupported } = {}) {
       return ctx.canvas.convertToBlob?.({ type, quality }) ?? new Promise((ok) => ctx.canvas.toBlob(ok, type, quality));
     }
     free() {
+      this.waiting = [];
       if (this.ptr) {
         x.free(this.ptr, this.length);
         live--;

@@ -137,6 +137,16 @@ for (const [name, run] of want('point') ? ops : []) {
   console.log(`${name.padEnd(15)}${f(inMem)}${r(inMem / floorIn)}${f(e2e)}${r(e2e / floorE2e)}${f(jsMs)}${r(jsMs / e2e)}  ${photonCol}`);
 }
 console.log(`\nrawpx Wasm memory: ${(x.memory.buffer.byteLength / 2 ** 20).toFixed(1)} MiB (was ${(pxMem / 2 ** 20).toFixed(1)} MiB before the ops: point ops need no scratch)`);
+// A run of point operations through the loader waits and runs as one
+// apply_lut pass; against each run alone (view() after each forces it).
+if (want('point')) {
+  const run = [(i) => i.brightness(20), (i) => i.contrast(1.5), (i) => i.gamma(2.2), (i) => i.invert()];
+  const img = px.image({ data: src, width: W, height: H });
+  const fused = time(() => { for (const step of run) step(img); img.view(); });
+  const alone = time(() => { for (const step of run) step(img).view(); });
+  img.free();
+  console.log(`point run (brightness, contrast, gamma, invert) in memory: fused into one pass ${fused.toFixed(2)} ms (${(fused / floorIn).toFixed(2)}× floor), one by one ${alone.toFixed(2)} ms: ${(alone / fused).toFixed(2)}×`);
+}
 
 // Neighbourhood ops. Plain JS as a page would write it: separable passes
 // over straight RGBA in a Float32Array, edges clamped.

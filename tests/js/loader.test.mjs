@@ -214,3 +214,45 @@ test('after memory grows, a view is re-read and nothing detached reaches the use
   px.image({ width: 2048, height: 2048, data: new Uint8ClampedArray(2048 * 2048 * 4) }).free();
   assert.equal(px.exports.memory.buffer.byteLength, size);
 });
+
+test('a run of point operations waits and runs as one pass, with the bytes of running them one by one', async () => {
+  const px = await load(bytes);
+  const src = image(29, 7, 3);
+  let seed = 5;
+  const rand = () => ((seed = Math.imul(seed, 1103515245) + 12345 >>> 0) >>> 8) / 2 ** 24;
+  const lut = Array.from({ length: 1024 }, (_, i) => (i * 73 + 11) & 255);
+  const ops = [
+    () => ['invert'], () => ['brightness', Math.round(rand() * 510 - 255)], () => ['contrast', rand() * 3],
+    () => ['applyLut', lut], () => ['gamma', 0.3 + rand() * 3], () => ['levels', 20, 230, 10, 240, 1.4], () => ['autoLevels', 0.01],
+  ];
+  for (let round = 0; round < 60; round++) {
+    const chain = Array.from({ length: 1 + (round % 6) }, () => ops[Math.floor(rand() * ops.length)]());
+    const fused = px.image(src), alone = px.image(src);
+    for (const [method, ...args] of chain) {
+      fused[method](...args);
+      alone[method](...args).view();
+    }
+    assert.deepEqual(fused.view(), alone.view(), JSON.stringify(chain.map(([m, a]) => [m, typeof a === 'object' ? 'table' : a])));
+    fused.free();
+    alone.free();
+  }
+  // They wait: memory holds the source until something reads the pixels.
+  const img = px.image(src).brightness(20).contrast(1.2).invert();
+  assert.equal(img.waiting.length, 3);
+  assert.deepEqual(new Uint8ClampedArray(px.exports.memory.buffer, img.ptr, src.data.length), src.data);
+  const want = px.image(src);
+  for (const step of [(i) => i.brightness(20), (i) => i.contrast(1.2), (i) => i.invert()]) step(want).view();
+  assert.deepEqual(img.histogram(), want.histogram(), 'histogram() reads the fused pixels');
+  assert.equal(img.waiting.length, 0);
+  // A bad argument is refused at once, and does not wait.
+  img.brightness(5);
+  assert.throws(() => img.contrast(-1), (e) => e instanceof RawpxError && /factor/.test(e.message));
+  assert.equal(img.waiting.length, 1);
+  // Another image drawn onto this one is read with its own waiting run done.
+  const other = px.image(src).invert(), done = px.image(src).invert();
+  done.view();
+  want.brightness(5).composite(done, { mode: 'multiply' });
+  img.composite(other, { mode: 'multiply' });
+  assert.deepEqual(img.view(), want.view());
+  for (const i of [img, want, other, done]) i.free();
+});
