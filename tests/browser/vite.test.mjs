@@ -1,8 +1,8 @@
 // rawpx as an app installs it: the `npm pack` tarball installed into a copy
 // of tests/vite-app, built by Vite (from the lock file) and served, and run
 // by Vite's dev server, each in Debian's Chromium, Firefox and WebKit: the
-// main-thread chain and the pool (a worker Vite bundles) must give Node's
-// bytes.
+// main-thread chain, the app's own module worker (on an OffscreenCanvas)
+// and the pool (a worker Vite bundles) must give Node's bytes.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -16,7 +16,7 @@ import { startWebKit } from './webkit.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { load } from '../../js/rawpx.js';
 import '../../js/css.js';
-import { chain, source } from '../vite-app/chain.js';
+import { chain, opaque, source } from '../vite-app/chain.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const app = mkdtempSync(join(tmpdir(), 'rawpx-vite-'));
@@ -37,6 +37,10 @@ const px = await load(readFileSync(join(root, 'dist/rawpx.wasm')));
 const img = px.image(source());
 for (const [method, ...args] of chain) img[method](...args);
 const want = { data: Array.from(img.toImageData().data), width: img.width, height: img.height };
+// And for the worker's opaque copy, drawn through a canvas.
+const flat = px.image(opaque());
+for (const [method, ...args] of chain) flat[method](...args);
+const wantWorker = { data: Array.from(flat.toImageData().data), width: flat.width, height: flat.height, type: 'image/png' };
 
 // Opens `url`, waits for the app's result, checks it against Node's.
 async function check(url) {
@@ -48,16 +52,17 @@ async function check(url) {
   const result = await page.evaluate(() => window.result);
   assert.equal(result.error, undefined, result.error);
   assert.deepEqual(result.single, want);
+  assert.deepEqual(result.inWorker, wantWorker, 'the app\'s module worker');
   assert.deepEqual(result.pooled, want);
   assert.deepEqual(errors, []);
   await page.close();
 }
 
-test('vite build: the chain and the pool give Node\'s bytes in Chromium', async () => {
+test('vite build: the chain, the app\'s worker and the pool give Node\'s bytes in Chromium', async () => {
   await build({ root: app, logLevel: 'warn', build: { outDir: join(app, 'dist'), emptyOutDir: true } });
   const assets = readdirSync(join(app, 'dist/assets'));
   assert.ok(assets.some((f) => f.endsWith('.wasm')), `the module is an asset: ${assets}`);
-  assert.ok(assets.filter((f) => f.endsWith('.js')).length >= 2, `the worker is a chunk of its own: ${assets}`);
+  assert.ok(assets.filter((f) => f.endsWith('.js')).length >= 3, `the app's worker and the pool's are chunks of their own: ${assets}`);
   const server = await serve(0, join(app, 'dist'));
   try {
     await check(`http://127.0.0.1:${server.address().port}/`);
@@ -86,6 +91,7 @@ async function checkFirefoxAndWebKit(url) {
     for (const [name, result] of [['Firefox', inFirefox], ['WebKit', inWebKit]]) {
       assert.equal(result?.error, undefined, `${name}: ${result?.error}`);
       assert.deepEqual(result.single, want, `${name}: the chain`);
+      assert.deepEqual(result.inWorker, wantWorker, `${name}: the app's module worker`);
       assert.deepEqual(result.pooled, want, `${name}: the pool`);
     }
   } finally {
