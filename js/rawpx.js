@@ -273,9 +273,12 @@ export function checkArgs(method, args) {
 
 // A file: URL, read from disk: Node and Bun can't fetch one (this is also
 // where load() finds the package's own module under Node, Deno and Bun).
+// The specifier is a variable, so bundlers for the web (webpack, Vite,
+// esbuild in wrangler) leave the import alone rather than warn about it.
+const FS = 'node:fs/promises';
 async function readFile(url) {
   try {
-    return await (await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises')).readFile(new URL(url));
+    return await (await import(/* webpackIgnore: true */ /* @vite-ignore */ FS)).readFile(new URL(url));
   } catch (e) {
     throw new Error(`rawpx.load: cannot read ${url} (${e.message}); in a bundler, import the module's URL ('rawpx/rawpx.wasm?url') and pass it to load()`, { cause: e });
   }
@@ -317,7 +320,9 @@ export const simdSupported = WebAssembly.validate(new Uint8Array([0, 97, 115, 10
  */
 export async function load(source, { simd = simdSupported } = {}) {
   if (source?.simd || source?.nosimd) source = simd ? source.simd : source.nosimd;
-  let { module, instance } = await instantiate(source ?? new URL(simd ? '../dist/rawpx.wasm' : '../dist/rawpx-nosimd.wasm', import.meta.url));
+  // Each URL written out whole, so bundlers that follow new URL(literal,
+  // import.meta.url) (webpack 5) emit both modules as assets.
+  let { module, instance } = await instantiate(source ?? (simd ? new URL('../dist/rawpx.wasm', import.meta.url) : new URL('../dist/rawpx-nosimd.wasm', import.meta.url)));
   let x = instance.exports;
   let live = 0;
   const bytes = (ptr, len) => new Uint8ClampedArray(x.memory.buffer, ptr, len);
