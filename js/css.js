@@ -61,8 +61,9 @@ function dropShadow(arg, fail) {
 /**
  * A CSS `filter` value as steps: ['matrix', m] for each colour function,
  * ['blur', σ] for blur(σpx). Each function's result is clamped before the
- * next, as Chromium's ctx.filter does, so the matrices are not composed. A
- * SyntaxError names the token at fault.
+ * next, as Chromium's ctx.filter does, so the matrices are not multiplied
+ * into one; `filter` runs consecutive ones as one colorMatrices pass,
+ * rounded once. A SyntaxError names the token at fault.
  */
 export function parseFilter(text) {
   const steps = [];
@@ -101,16 +102,21 @@ export function parseFilter(text) {
  * transparent black past the edges.
  */
 operations.filter = {
-  uses: 'color_matrix',
+  uses: 'color_matrices',
   reach(text) {
     if (parseFilter(text).some(([kind]) => kind !== 'matrix')) throw new RangeError('rawpx pool: blur() and drop-shadow() in a filter reach the image\'s own edges; run it on one image');
     return 0;
   },
   method(text) {
     const blur = (img, v) => img.transparentEdges(Math.ceil(3 * v) + 1, () => img.gaussianBlur(v));
-    for (const [kind, v, ...rest] of parseFilter(text)) {
-      if (kind === 'matrix') this.colorMatrix(v);
-      else if (kind === 'blur') blur(this, v);
+    // Consecutive colour functions (8 at a time): clamped between, rounded once.
+    const run = [];
+    const steps = parseFilter(text);
+    for (const [i, [kind, v, ...rest]] of steps.entries()) {
+      if (kind === 'matrix') {
+        run.push(v);
+        if (run.length === 8 || steps[i + 1]?.[0] !== 'matrix') this.colorMatrices(run.splice(0));
+      } else if (kind === 'blur') blur(this, v);
       else {
         // The image's alpha in the shadow's colour, blurred as blur() of
         // the radius (σ = the radius, as Chromium's ctx.filter does), drawn

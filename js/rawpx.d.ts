@@ -145,6 +145,11 @@ export interface RawpxImage {
   contrast(factor: number): this;
   /** 20 numbers, a 4×5 row-major matrix as in SVG feColorMatrix. */
   colorMatrix(matrix: ArrayLike<number>): this;
+  /**
+   * 1 to 8 such matrices applied in turn, each result clamped to [0, 255]
+   * but not rounded, the last rounded: as browsers chain CSS colour filters.
+   */
+  colorMatrices(matrices: ArrayLike<ArrayLike<number>>): this;
   /** 1024 bytes: tables for R, G, B, A. */
   applyLut(lut: ArrayLike<number>): this;
   premultiply(): this;
@@ -251,6 +256,7 @@ export interface RawpxExports {
   dilate(ptr: number, w: number, h: number, radius: number): number;
   sobel(ptr: number, w: number, h: number, scale: number): number;
   warp(src: number, sw: number, sh: number, dst: number, dw: number, dh: number, m: number, filter: number, background: number): number;
+  color_matrices(ptr: number, w: number, h: number, matrices: number, count: number): number;
   resize_linear(src: number, sw: number, sh: number, dst: number, dw: number, dh: number, filter: number): number;
   resize_band(src: number, sw: number, sh: number, dst: number, dw: number, dh: number, filter: number, top: number, first: number, whole_sh: number, whole_dh: number): number;
   resize_linear_band(src: number, sw: number, sh: number, dst: number, dw: number, dh: number, filter: number, top: number, first: number, whole_sh: number, whole_dh: number): number;

@@ -38,6 +38,12 @@ const floats = (n) => ({
   ok: allFinite, range: 'finite numbers',
   put: (v, copy) => [copy(f32Bytes(v))],
 });
+// 1 to 8 of them, as one block of f32 and their number.
+const matrices = {
+  check: (v) => must(isList(v) && v.length > 0 && v.length <= 8 && Array.from(v).every((m) => isList(m) && m.length === 20), TypeError, '1 to 8 lists of 20 numbers'),
+  ok: (v) => Array.from(v).every(allFinite), range: 'finite numbers',
+  put: (v, copy) => [copy(f32Bytes(Array.from(v).flatMap((m) => Array.from(m)))), v.length],
+};
 // A square kernel, row-major, of odd side up to 15, as f32 and its side.
 const side = (v) => Math.sqrt(v.length);
 const kernel = {
@@ -174,6 +180,8 @@ export const operations = {
   brightness: { fn: 'brightness', args: [['delta', integer(-255, 255)]], reach: 0, lut: 1 },
   contrast: { fn: 'contrast', args: [['factor', number(0, 100)]], reach: 0, lut: 3 },
   colorMatrix: { fn: 'color_matrix', args: [['matrix', floats(20)]], reach: 0 },
+  /** Matrices applied in turn, each result clamped, not rounded, the last rounded: as browsers chain CSS colour filters. */
+  colorMatrices: { fn: 'color_matrices', args: [['matrices', matrices]], reach: 0 },
   applyLut: { fn: 'apply_lut', args: [['lut', bytes(1024)]], reach: 0, lut: 7 },
   premultiply: { fn: 'premultiply', reach: 0 },
   unpremultiply: { fn: 'unpremultiply', reach: 0 },

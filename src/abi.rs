@@ -26,7 +26,7 @@
 )]
 
 use crate::limits::{
-    AMOUNT, BLOCK, BOX_RADIUS, DELTA, DITHER_METHODS, FACTOR, HUE, LEVELS, LIGHTNESS, MEDIAN_RADIUS, MODES, MORPH_RADIUS,
+    AMOUNT, BLOCK, BOX_RADIUS, DELTA, DITHER_METHODS, FACTOR, HUE, LEVELS, LIGHTNESS, MATRICES, MATRICES_MAX, MEDIAN_RADIUS, MODES, MORPH_RADIUS,
     NOISE, OPACITY, SATURATION, SOBEL_SCALE, THRESHOLD, TURNS, VIBRANCE, kernel_ok, sigma_ok,
 };
 use crate::memory::in_caller_block;
@@ -178,12 +178,25 @@ exports! {
     };
 }
 
+/// `color_matrices`, and `color_matrix` as a chain of one.
+fn matrix_chain(c: &mut Call, ptr: u32, w: u32, h: u32, matrices: u32, count: u32) -> Checked {
+    use point::color_matrix::Matrix;
+    check(MATRICES.contains(&count))?;
+    let n = count as usize;
+    let floats = c.floats::<{ 20 * MATRICES_MAX as usize }>(matrices, 20 * n)?;
+    let (all, _) = floats.as_chunks::<20>();
+    let chain: [Matrix; MATRICES_MAX as usize] = core::array::from_fn(|i| if i + 1 < n { Matrix::between(&all[i]) } else { Matrix::new(&all[i]) });
+    Ok(point::color_matrix::run(c.image(ptr, w, h)?, &chain[..n]))
+}
+
 #[cfg(feature = "colour")]
 exports! {
-    fn color_matrix(ptr: u32, w: u32, h: u32, m: u32) |c| {
-        let m = point::color_matrix::Matrix::new(&c.floats::<20>(m, 20)?);
-        Ok(point::color_matrix::run(c.image(ptr, w, h)?, &m))
-    };
+    fn color_matrix(ptr: u32, w: u32, h: u32, m: u32) |c| matrix_chain(c, ptr, w, h, m, 1);
+
+    /// `count` matrices of 20 f32 at `matrices`, applied in turn with each
+    /// result clamped but not rounded, the last rounded (as Skia composes
+    /// colour filters; CSS filter chains).
+    fn color_matrices(ptr: u32, w: u32, h: u32, matrices: u32, count: u32) |c| matrix_chain(c, ptr, w, h, matrices, count);
 }
 
 #[cfg(feature = "blur")]

@@ -8,6 +8,9 @@ use core::ops::RangeInclusive;
 pub const DELTA: RangeInclusive<i32> = -255..=255;
 /// `contrast`'s factor.
 pub const FACTOR: RangeInclusive<f32> = 0.0..=100.0;
+/// How many 4×5 matrices `color_matrices` chains.
+pub const MATRICES_MAX: u32 = 8;
+pub const MATRICES: RangeInclusive<u32> = 1..=MATRICES_MAX;
 /// σ of `gaussian_blur` and `sharpen`: (0, SIGMA_MAX].
 pub const SIGMA_MAX: f32 = 100.0;
 /// `box_blur`'s radius.

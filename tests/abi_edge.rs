@@ -61,6 +61,7 @@ impl Fixture {
             "brightness" => self.rx.call(name, (ptr, w, h, 10i32)),
             "contrast" => self.rx.call(name, (ptr, w, h, 1.5f32)),
             "color_matrix" => self.rx.call(name, (ptr, w, h, self.matrix)),
+            "color_matrices" => self.rx.call(name, (ptr, w, h, self.matrix, 1u32)),
             "apply_lut" => self.rx.call(name, (ptr, w, h, self.lut)),
             "histogram" => self.rx.call(name, (ptr, w, h, self.out)),
             "gaussian_blur" => self.rx.call(name, (ptr, w, h, 2.0f32)),
@@ -212,6 +213,25 @@ fn color_matrix_outside_memory_or_not_finite_is_refused() {
             f.rx.write(f.matrix, &bytes);
             f.refused("color_matrix", (f.image, W, H, f.matrix), Status::InvalidArgument);
         }
+    }
+}
+
+#[test]
+fn color_matrices_refuse_counts_out_of_range_and_bad_or_unreachable_matrices() {
+    let mut f = Fixture::new();
+    // Two matrices in the dst room, the second with a NaN.
+    let mut two = [0.25f32; 40];
+    two[27] = f32::NAN;
+    let bytes: Vec<u8> = two.iter().flat_map(|x| x.to_le_bytes()).collect();
+    f.rx.write(f.dst, &bytes);
+    for count in [0u32, 9, 1 << 31, u32::MAX] {
+        f.refused("color_matrices", (f.image, W, H, f.dst, count), Status::InvalidArgument);
+    }
+    f.refused("color_matrices", (f.image, W, H, f.dst, 2u32), Status::InvalidArgument);
+    // Only `count` matrices are read: the first alone is fine.
+    assert_eq!(f.rx.call::<_, i32>("color_matrices", (f.image, W, H, f.dst, 1u32)), 0);
+    for (m, count) in [(f.end - 80, 2u32), (f.end - 79, 1), (0, 1), (u32::MAX - 3, 8), (f.end - 560, 8)] {
+        f.refused("color_matrices", (f.image, W, H, m, count), Status::OutOfBounds);
     }
 }
 

@@ -20,3 +20,31 @@ fn color_matrix_equals_the_reference_for_extreme_matrices() {
         assert_same(&mut rx, &PointOp::ColorMatrix(m), &px, 32, 8);
     }
 }
+
+/// `color_matrices` gives the bytes of the scalar chain (each result
+/// clamped, not rounded, the last rounded) for chains of 1 to 8 matrices on
+/// every size class, and one matrix is `color_matrix` exactly.
+#[test]
+fn color_matrices_equal_the_scalar_chain() {
+    use rawpx_wasm_tests::point::color_matrix::{self, Matrix};
+    let mut rx = Rawpx::new();
+    let mut rng = Rng(5);
+    for &(w, h) in rawpx_wasm_tests::SIZES {
+        let px = rng.image(w, h);
+        for n in 1..=8usize {
+            let chain: Vec<[f32; 20]> = (0..n).map(|_| std::array::from_fn(|_| rng.f32(-1.5, 1.5))).collect();
+            let floats: Vec<u8> = chain.iter().flatten().flat_map(|x| x.to_le_bytes()).collect();
+            let m = rx.put(&floats);
+            let got = rawpx_wasm_tests::in_place(&mut rx, &px, format_args!("color_matrices {w}×{h} of {n}"), |rx, ptr| rx.call("color_matrices", (ptr, w, h, m, n as u32)));
+            let matrices: Vec<Matrix> = chain.iter().enumerate().map(|(i, m)| if i + 1 < n { Matrix::between(m) } else { Matrix::new(m) }).collect();
+            let mut want = px.clone();
+            color_matrix::scalar(&mut want, &matrices);
+            rawpx_wasm_tests::assert_same_pixels(&got, &want, Some(&px), format_args!("color_matrices {w}×{h} of {n}"));
+            if n == 1 {
+                let one = rawpx_wasm_tests::in_place(&mut rx, &px, "color_matrix", |rx, ptr| rx.call("color_matrix", (ptr, w, h, m)));
+                assert_eq!(one, got, "one matrix is color_matrix");
+            }
+            rx.free(m, floats.len() as u32);
+        }
+    }
+}

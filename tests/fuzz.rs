@@ -130,8 +130,8 @@ fn valid(rx: &mut Rawpx, rng: &mut Rng, export: &'static Export) -> Case {
             }
             Arg::OutWidth => Val::I32(ow as i32),
             Arg::OutHeight => Val::I32(oh as i32),
-            Arg::Matrix | Arg::Kernel => {
-                let n = if kind == Arg::Matrix { 20 } else { 225 };
+            Arg::Matrix | Arg::Matrices | Arg::Kernel => {
+                let n = match kind { Arg::Matrix => 20, Arg::Matrices => 160, _ => 225 };
                 let floats: Vec<u8> = (0..n).flat_map(|_| rng.f32(-2.0, 2.0).to_le_bytes()).collect();
                 let b = buffer(rx, rng, "floats", floats.len() as u32);
                 rx.write(b.ptr, &floats);
@@ -171,7 +171,7 @@ fn adversarial(rx: &Rawpx, rng: &mut Rng, case: &Case, kind: Arg) -> Val {
     let (r1, r2) = (rng.next(), rng.next());
     let pick = |rng: &mut Rng, xs: &[u64]| xs[(rng.next() % xs.len() as u64) as usize];
     match kind {
-        Arg::Image | Arg::Output | Arg::Matrix | Arg::Lut | Arg::Counts | Arg::Kernel => {
+        Arg::Image | Arg::Output | Arg::Matrix | Arg::Matrices | Arg::Lut | Arg::Counts | Arg::Kernel => {
             let other = case.buffers.values().nth((rng.next() % case.buffers.len() as u64) as usize).map_or(0, |b| u64::from(b.ptr));
             let v = pick(rng, &[
                 0, 8, STACK_END as u64 - 16, STACK_END as u64, STACK_END as u64 + 1024, end, end - 4, end - 16, end - 64, end - 4096,

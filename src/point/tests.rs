@@ -128,7 +128,7 @@ fn color_matrix_identity_leaves_every_value() {
     }
     let mut px: Vec<u8> = (0..=255).flat_map(|c| [c, 255 - c, c ^ 0x55, c]).collect();
     let orig = px.clone();
-    color_matrix::scalar(&mut px, &color_matrix::Matrix::new(&m));
+    color_matrix::scalar(&mut px, &[color_matrix::Matrix::new(&m)]);
     assert_eq!(px, orig);
 }
 
@@ -138,7 +138,7 @@ fn color_matrix_overflow_to_nan_gives_zero_not_garbage() {
     m[0] = f32::MAX;
     m[1] = -f32::MAX;
     let mut px = [255, 255, 9, 9];
-    color_matrix::scalar(&mut px, &color_matrix::Matrix::new(&m));
+    color_matrix::scalar(&mut px, &[color_matrix::Matrix::new(&m)]);
     assert_eq!(px[0], 0);
 }
 
@@ -164,12 +164,33 @@ proptest! {
     }
 
     #[test]
+    fn a_chain_of_matrices_is_within_one_of_the_double_formula_rounded_once(
+        mut px in image(),
+        chain in proptest::collection::vec(proptest::array::uniform20(-1.0f32..1.0), 1..=8),
+    ) {
+        let orig = px.clone();
+        let n = chain.len();
+        let matrices: Vec<_> = chain.iter().enumerate().map(|(i, m)| if i + 1 < n { color_matrix::Matrix::between(m) } else { color_matrix::Matrix::new(m) }).collect();
+        color_matrix::scalar(&mut px, &matrices);
+        for (p, o) in orig.chunks_exact(4).zip(px.chunks_exact(4)) {
+            // Each result clamped, in double; rounded once at the end.
+            let mut v = [0, 1, 2, 3].map(|c| f64::from(p[c]));
+            for m in &chain {
+                v = std::array::from_fn(|i| clamp((0..4).map(|j| f64::from(m[5 * i + j]) * v[j]).sum::<f64>() + f64::from(m[5 * i + 4]) * 255.0));
+            }
+            for (c, w) in o.iter().zip(v) {
+                prop_assert!((f64::from(*c) - w).abs() <= 1.0, "{:?} -> {:?}, want {:?}", p, o, v);
+            }
+        }
+    }
+
+    #[test]
     fn color_matrix_is_within_one_of_the_double_formula(
         mut px in image(),
         m in proptest::array::uniform20(-4.0f32..4.0),
     ) {
         let orig = px.clone();
-        color_matrix::scalar(&mut px, &color_matrix::Matrix::new(&m));
+        color_matrix::scalar(&mut px, &[color_matrix::Matrix::new(&m)]);
         for (p, o) in orig.chunks_exact(4).zip(px.chunks_exact(4)) {
             let want = double_matrix(&m, p.try_into().unwrap());
             for (c, w) in o.iter().zip(want) {

@@ -185,11 +185,13 @@ test('img.filter() against Chromium\'s ctx.filter, function by function', async 
     return againstCtxFilter(data, w, h, values);
   }, values);
   for (const { value, max, mean } of rows) console.log(`filter ${value.padEnd(52)} max ${String(max).padStart(3)}  mean ${mean.toFixed(3)}`);
-  // One colour function: within 1. A chain rounds to bytes after each
-  // function, where Chromium rounds once: within 3. Blurs: Chromium's
-  // (Skia's) differs from the exact Gaussian; the figures are printed.
+  // One colour function: within 1. A chain runs as one color_matrices
+  // pass, clamped between and rounded once as Skia composes colour
+  // filters: within 1 for two functions, 2 for three (measured). Blurs:
+  // Chromium's (Skia's) differs from the exact Gaussian; the figures are
+  // printed.
   for (const { value, max } of rows.filter((r) => !/blur/.test(r.value))) {
-    assert.ok(max <= (value.includes(') ') ? 3 : 1), `${value}: ${max} from Chromium's ctx.filter`);
+    assert.ok(max <= Math.max(1, value.split(') ').length - 1), `${value}: ${max} from Chromium's ctx.filter`);
   }
   const parse = await page.evaluate(async () => {
     const { parseFilter } = await import('/js/css.js');

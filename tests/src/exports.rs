@@ -9,7 +9,7 @@
 //! was built with, for subset modules (`make MODULE=...`); all by default.
 
 use rawpx::limits::{
-    AMOUNT, BLOCK, BOX_RADIUS, DELTA, DITHER_METHODS, FACTOR, FILTERS, HUE, LEVELS, LIGHTNESS, MODES, NOISE, OPACITY, SATURATION,
+    AMOUNT, BLOCK, BOX_RADIUS, DELTA, DITHER_METHODS, FACTOR, FILTERS, HUE, LEVELS, LIGHTNESS, MATRICES, MODES, NOISE, OPACITY, SATURATION,
     SIGMA_MAX, THRESHOLD, TURNS, VIBRANCE, MEDIAN_RADIUS, MORPH_RADIUS, SOBEL_SCALE,
 };
 use std::sync::OnceLock;
@@ -34,6 +34,9 @@ pub enum Arg {
     WholeOutHeight,
     /// A 4×5 f32 matrix (80 bytes), read.
     Matrix,
+    /// `color_matrices`' matrices (up to 8 of 80 bytes), read; their number
+    /// follows as `U32`.
+    Matrices,
     /// A 1024-byte table, read.
     Lut,
     /// 1024 u32 counts (4096 bytes), written.
@@ -95,6 +98,8 @@ fn kind(param: &str, export: &str) -> Arg {
         ("whole_sh", _) => WholeHeight,
         ("whole_dh", _) => WholeOutHeight,
         ("m", _) => Matrix,
+        ("matrices", _) => Matrices,
+        ("count", "color_matrices") => u32s(MATRICES),
         ("lut", _) => Lut,
         ("out", _) => Counts,
         ("kernel", _) => Kernel,

@@ -233,7 +233,7 @@ impl PointOp {
             PointOp::Invert => point::invert::scalar(px),
             PointOp::Brightness(d) => point::brightness::scalar(px, *d),
             PointOp::Contrast(f) => point::contrast::scalar(px, *f),
-            PointOp::ColorMatrix(m) => point::color_matrix::scalar(px, &point::color_matrix::Matrix::new(m)),
+            PointOp::ColorMatrix(m) => point::color_matrix::scalar(px, &[point::color_matrix::Matrix::new(m)]),
             PointOp::ApplyLut(lut) => point::apply_lut::scalar(px, lut),
             PointOp::Premultiply => point::premultiply::scalar(px),
             PointOp::Unpremultiply => point::unpremultiply::scalar(px),
