@@ -212,7 +212,9 @@ fn bands_give_the_whole_resize_rows_from_only_the_rows_they_read() {
         let [sw, sh, dw, dh] = size;
         let px = rng.image(sw, sh);
         let src = rx.put(&px);
-        for (whole, band) in [("resize", "resize_band"), ("resize_linear", "resize_linear_band")] {
+        // The linear pair where the module under test has it (not the resize-only subset).
+        let pairs = [("resize", "resize_band"), ("resize_linear", "resize_linear_band")];
+        for (whole, band) in pairs.into_iter().filter(|(_, band)| rawpx_wasm_tests::exports::names().any(|n| n == *band)) {
             for filter in 0..5u32 {
                 let len = dw * dh * 4;
                 let dst = rx.alloc(len);
