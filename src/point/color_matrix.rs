@@ -60,26 +60,32 @@ pub fn simd(px: &mut [u8], chain: &[Matrix]) {
     use core::arch::wasm32::*;
     let [zero, max, ff] = [f32x4_splat(0.0), f32x4_splat(255.0), u32x4_splat(0xff)].map(hoist);
     let to_int = WholeToI32::new();
+    // Row i of a matrix: its four weights and its offset, splat.
+    let splat = |m: &Matrix, i: usize| {
+        let [w0, w1, w2, w3] = m.rows[i];
+        [w0, w1, w2, w3, m.offset[i]].map(|x| f32x4_splat(x))
+    };
+    // Σ w·c + offset, clamped; pmax(0, x) maps NaN to 0, like `clamp`.
+    let apply = |[w0, w1, w2, w3, offset]: [v128; 5], [r, g, b, a]: [v128; 4]| {
+        let x = f32x4_add(f32x4_mul(w0, r), f32x4_mul(w1, g));
+        let x = f32x4_add(f32x4_add(f32x4_add(x, f32x4_mul(w2, b)), f32x4_mul(w3, a)), offset);
+        f32x4_pmin(f32x4_pmax(zero, x), max)
+    };
+    // The last matrix (the only one, mostly) splat once; those before it
+    // splat from memory as they are used (v128.load32_splat), as a chain's
+    // weights would not stay in registers anyway.
+    let (last, before) = chain.split_last().expect("a chain has a matrix");
+    let last: [[v128; 5]; 4] = core::array::from_fn(|i| splat(last, i).map(hoist));
     crate::simd::map_blocks(
         px,
         |v| {
             // Four pixels, one channel per vector, one pixel per lane.
             let [r, g, b] = [0, 8, 16].map(|s| f32x4_convert_i32x4(channel(v, s, ff)));
             let mut v = [r, g, b, f32x4_convert_i32x4(u32x4_shr(v, 24))];
-            for m in chain {
-                let [r, g, b, a] = v;
-                v = core::array::from_fn(|i| {
-                    // Each weight splat from memory as it is used
-                    // (v128.load32_splat): no setup, and the chain's 20
-                    // weights a matrix would not stay in registers.
-                    let [w0, w1, w2, w3, offset] = [m.rows[i][0], m.rows[i][1], m.rows[i][2], m.rows[i][3], m.offset[i]].map(|x| f32x4_splat(x));
-                    let x = f32x4_add(f32x4_mul(w0, r), f32x4_mul(w1, g));
-                    let x = f32x4_add(f32x4_add(f32x4_add(x, f32x4_mul(w2, b)), f32x4_mul(w3, a)), offset);
-                    // pmax(0, x) maps NaN to 0, like `clamp`.
-                    f32x4_pmin(f32x4_pmax(zero, x), max)
-                });
+            for m in before {
+                v = core::array::from_fn(|i| apply(splat(m, i), v));
             }
-            let [r, g, b, a] = v.map(|x| to_int.apply(f32x4_floor(x)));
+            let [r, g, b, a] = core::array::from_fn(|i| to_int.apply(f32x4_floor(apply(last[i], v))));
             pack_rgba(r, g, b, a)
         },
     );
