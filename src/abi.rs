@@ -185,7 +185,7 @@ fn matrix_chain(c: &mut Call, ptr: u32, w: u32, h: u32, matrices: u32, count: u3
     let n = count as usize;
     let floats = c.floats::<{ 20 * MATRICES_MAX as usize }>(matrices, 20 * n)?;
     let (all, _) = floats.as_chunks::<20>();
-    let chain: [Matrix; MATRICES_MAX as usize] = core::array::from_fn(|i| if i + 1 < n { Matrix::between(&all[i]) } else { Matrix::new(&all[i]) });
+    let chain: [Matrix; MATRICES_MAX as usize] = core::array::from_fn(|i| Matrix::in_chain(&all[i], i + 1 == n));
     Ok(point::color_matrix::run(c.image(ptr, w, h)?, &chain[..n]))
 }
 

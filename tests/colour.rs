@@ -36,7 +36,7 @@ fn color_matrices_equal_the_scalar_chain() {
             let floats: Vec<u8> = chain.iter().flatten().flat_map(|x| x.to_le_bytes()).collect();
             let m = rx.put(&floats);
             let got = rawpx_wasm_tests::in_place(&mut rx, &px, format_args!("color_matrices {w}×{h} of {n}"), |rx, ptr| rx.call("color_matrices", (ptr, w, h, m, n as u32)));
-            let matrices: Vec<Matrix> = chain.iter().enumerate().map(|(i, m)| if i + 1 < n { Matrix::between(m) } else { Matrix::new(m) }).collect();
+            let matrices: Vec<Matrix> = chain.iter().enumerate().map(|(i, m)| Matrix::in_chain(m, i + 1 == n)).collect();
             let mut want = px.clone();
             color_matrix::scalar(&mut want, &matrices);
             rawpx_wasm_tests::assert_same_pixels(&got, &want, Some(&px), format_args!("color_matrices {w}×{h} of {n}"));

@@ -16,15 +16,12 @@ impl Matrix {
     /// From the 20 row-major values of docs/abi.md (all finite: the ABI
     /// checks), as the last (or only) matrix of a chain.
     pub fn new(m: &[f32; 20]) -> Matrix {
-        Matrix::with(m, 0.5)
+        Matrix::in_chain(m, true)
     }
 
-    /// A matrix of a chain with more after it: its result is not rounded.
-    pub fn between(m: &[f32; 20]) -> Matrix {
-        Matrix::with(m, 0.0)
-    }
-
-    fn with(m: &[f32; 20], half: f32) -> Matrix {
+    /// A matrix of a chain: only the `last` one's result is rounded.
+    pub fn in_chain(m: &[f32; 20], last: bool) -> Matrix {
+        let half = if last { 0.5 } else { 0.0 };
         Matrix {
             rows: core::array::from_fn(|i| core::array::from_fn(|j| m[5 * i + j])),
             offset: core::array::from_fn(|i| m[5 * i + 4] * 255.0 + half),

@@ -170,7 +170,7 @@ proptest! {
     ) {
         let orig = px.clone();
         let n = chain.len();
-        let matrices: Vec<_> = chain.iter().enumerate().map(|(i, m)| if i + 1 < n { color_matrix::Matrix::between(m) } else { color_matrix::Matrix::new(m) }).collect();
+        let matrices: Vec<_> = chain.iter().enumerate().map(|(i, m)| color_matrix::Matrix::in_chain(m, i + 1 == n)).collect();
         color_matrix::scalar(&mut px, &matrices);
         for (p, o) in orig.chunks_exact(4).zip(px.chunks_exact(4)) {
             // Each result clamped, in double; rounded once at the end.
