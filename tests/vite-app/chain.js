@@ -14,3 +14,23 @@ export const opaque = () => {
   for (let i = 3; i < image.data.length; i += 4) image.data[i] = 255;
   return image;
 };
+
+// What the test workers do (tests/browser/offscreen-worker.js and the Vite
+// app's worker.js), given `load()`'s promise: the chain on an opaque copy
+// of the image, in through an OffscreenCanvas, out as pixels and a PNG; the
+// message they post back (or the error).
+export async function onCanvas(loading) {
+  try {
+    const px = await loading;
+    const src = opaque();
+    const ctx = new OffscreenCanvas(src.width, src.height).getContext('2d');
+    ctx.putImageData(new ImageData(src.data, src.width, src.height), 0, 0);
+    const img = px.fromCanvas(ctx);
+    for (const [method, ...args] of chain) img[method](...args);
+    const png = await img.toBlob();
+    const out = img.toImageData();
+    return { data: Array.from(out.data), width: out.width, height: out.height, type: png.type };
+  } catch (e) {
+    return { error: `${e.name}: ${e.message}` };
+  }
+}
