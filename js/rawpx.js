@@ -71,6 +71,8 @@ export const MODES = [
   'destination-over', 'destination-in', 'destination-out', 'destination-atop', 'xor', 'lighter', 'copy',
 ];
 export const DITHERS = ['ordered', 'floyd-steinberg'];
+/** tripleBoxBlur's edges: copies of the edge pixels, or transparent black (as CSS and SVG filters). */
+export const EDGES = ['clamp', 'transparent'];
 /** warp's filters, and their codes in the module. */
 export const WARP_FILTERS = { nearest: 0, bilinear: 2, bicubic: 3 };
 const SIDE = integer(1, 2 ** 32 - 1);
@@ -190,6 +192,8 @@ export const operations = {
   /** The blur in linear light (the sRGB curve undone first, redone after). */
   gaussianBlurLinear: { fn: 'gaussian_blur_linear', ...GAUSSIAN },
   boxBlur: { fn: 'box_blur', args: [['radius', integer(1, 1000)]], reach: (radius) => radius },
+  /** Filter Effects' three boxes for a Gaussian of σ, as browsers blur: 1.5 box widths each side, d ≈ 1.88σ. */
+  tripleBoxBlur: { fn: 'triple_box_blur', args: [['sigma', number(0, 135, true)], ['edges', oneOf(EDGES), 'clamp']], reach: (sigma) => Math.ceil(2.82 * sigma + 1) },
   sharpen: {
     fn: 'sharpen', options: 0,
     args: [['sigma', number(0, 100, true), 1], ['amount', number(0, 100), 1], ['threshold', integer(0, 255), 0]],

@@ -26,8 +26,8 @@
 )]
 
 use crate::limits::{
-    AMOUNT, BLOCK, BOX_RADIUS, DELTA, DITHER_METHODS, FACTOR, HUE, LEVELS, LIGHTNESS, MATRICES, MATRICES_MAX, MEDIAN_RADIUS, MODES, MORPH_RADIUS,
-    NOISE, OPACITY, SATURATION, SOBEL_SCALE, THRESHOLD, TURNS, VIBRANCE, kernel_ok, sigma_ok,
+    AMOUNT, BLOCK, BOX_RADIUS, DELTA, DITHER_METHODS, EDGES, FACTOR, HUE, LEVELS, LIGHTNESS, MATRICES, MATRICES_MAX, MEDIAN_RADIUS, MODES, MORPH_RADIUS,
+    NOISE, OPACITY, SATURATION, SOBEL_SCALE, THRESHOLD, TRIPLE_BOX_SIGMA_MAX, TURNS, VIBRANCE, kernel_ok, sigma_ok,
 };
 use crate::memory::in_caller_block;
 use crate::status::{Status, code};
@@ -209,6 +209,11 @@ exports! {
     fn box_blur(ptr: u32, w: u32, h: u32, radius: u32) |c| {
         check(BOX_RADIUS.contains(&radius))?;
         convolution::box_blur::blur(c.image(ptr, w, h)?, w as usize, radius as usize)
+    };
+
+    fn triple_box_blur(ptr: u32, w: u32, h: u32, sigma: f32, edges: u32) |c| {
+        check(sigma > 0.0 && sigma <= TRIPLE_BOX_SIGMA_MAX && edges < EDGES)?;
+        convolution::triple_box::blur(c.image(ptr, w, h)?, w as usize, sigma, edges == 1)
     };
 
     fn sharpen(ptr: u32, w: u32, h: u32, sigma: f32, amount: f32, threshold: u32) |c| {

@@ -13,6 +13,11 @@ pub const MATRICES_MAX: u32 = 8;
 pub const MATRICES: RangeInclusive<u32> = 1..=MATRICES_MAX;
 /// σ of `gaussian_blur` and `sharpen`: (0, SIGMA_MAX].
 pub const SIGMA_MAX: f32 = 100.0;
+/// σ of `triple_box_blur`: (0, TRIPLE_BOX_SIGMA_MAX], so the box width is
+/// at most 254 and 255·d³ fits its u32 sums (Skia's bound too).
+pub const TRIPLE_BOX_SIGMA_MAX: f32 = 135.0;
+/// `triple_box_blur`'s edges: 0 the edge pixels, 1 transparent black.
+pub const EDGES: u32 = 2;
 /// `box_blur`'s radius.
 pub const BOX_RADIUS: RangeInclusive<u32> = 1..=1000;
 /// `sharpen`'s amount.

@@ -66,6 +66,7 @@ impl Fixture {
             "histogram" => self.rx.call(name, (ptr, w, h, self.out)),
             "gaussian_blur" => self.rx.call(name, (ptr, w, h, 2.0f32)),
             "box_blur" => self.rx.call(name, (ptr, w, h, 3u32)),
+            "triple_box_blur" => self.rx.call(name, (ptr, w, h, 2.0f32, 1u32)),
             "sharpen" => self.rx.call(name, (ptr, w, h, 1.0f32, 1.0f32, 0u32)),
             "convolve" => self.rx.call(name, (ptr, w, h, self.kernel, 3u32, 0.5f32)),
             "resize" => self.rx.call(name, (ptr, w, h, self.dst, 3u32, 2u32, 4u32)),
@@ -284,6 +285,20 @@ fn sigma_outside_zero_to_a_hundred_is_invalid() {
     for sigma in [f32::MIN_POSITIVE, 1e-30, 0.5, 100.0] {
         assert_eq!(f.rx.call::<_, i32>("gaussian_blur", (f.image, W, H, sigma)), 0, "σ {sigma}");
         assert_eq!(f.rx.call::<_, i32>("sharpen", (f.image, W, H, sigma, 1.0f32, 0u32)), 0, "σ {sigma}");
+    }
+}
+
+#[test]
+fn triple_box_sigma_outside_zero_to_135_or_unknown_edges_are_invalid() {
+    let mut f = Fixture::new();
+    for sigma in NOT_FINITE.into_iter().chain([0.0, -0.0, -1.0, 135.0001, f32::MAX, -f32::MIN_POSITIVE]) {
+        f.refused("triple_box_blur", (f.image, W, H, sigma, 0u32), Status::InvalidArgument);
+    }
+    for edges in [2u32, 1 << 31, u32::MAX] {
+        f.refused("triple_box_blur", (f.image, W, H, 2.0f32, edges), Status::InvalidArgument);
+    }
+    for (sigma, edges) in [(f32::MIN_POSITIVE, 0u32), (0.5, 1), (135.0, 0), (135.0, 1)] {
+        assert_eq!(f.rx.call::<_, i32>("triple_box_blur", (f.image, W, H, sigma, edges)), 0, "σ {sigma}, edges {edges}");
     }
 }
 

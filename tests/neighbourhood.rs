@@ -67,6 +67,7 @@ fn random_parameters_equal_the_scalar_path() {
         for filter in [
             Filter::GaussianBlur(rng.f32(0.0, 100.0).max(1e-6)),
             Filter::BoxBlur(1 + (rng.next() % 1000) as u32),
+            Filter::TripleBox(rng.f32(0.0, 135.0).max(1e-6), rng.next() % 2 == 0),
             Filter::Sharpen(rng.f32(0.0, 20.0).max(1e-6), rng.f32(0.0, 100.0), (rng.next() % 256) as u32),
             Filter::Convolve((0..size * size).map(|_| rng.f32(-50.0, 50.0)).collect(), rng.f32(-300.0, 300.0)),
         ] {
@@ -99,6 +100,7 @@ fn out_of_memory_leaves_the_image_as_it_was_and_is_not_sticky() {
             (Filter::Convolve(_, bias), Some((k, size))) => rx.call("convolve", (ptr, w, h, *k, *size, *bias)),
             // Too small a σ to blur needs no scratch.
             (Filter::GaussianBlur(s), _) if *s < 0.2 => continue,
+            (Filter::TripleBox(s, _), _) if *s < 0.79 => continue,
             _ => filter.run(&mut rx, ptr, w, h),
         };
         assert_eq!(status, -3, "{filter:?} with memory full");
@@ -134,6 +136,9 @@ fn out_of_memory_at_any_point_writes_nothing_but_bookkeeping() {
     }
     for r in [1u32, 10, 1000] {
         calls.push((format!("box_blur r {r}"), Box::new(move |rx, src, _, _| rx.call("box_blur", (src, w, h, r)))));
+    }
+    for (sigma, edges) in [(2.0f32, 0u32), (10.0, 1), (135.0, 0)] {
+        calls.push((format!("triple_box_blur σ {sigma}"), Box::new(move |rx, src, _, _| rx.call("triple_box_blur", (src, w, h, sigma, edges)))));
     }
     for size in [3u32, 15] {
         calls.push((format!("convolve {size}"), Box::new(move |rx, src, _, k| rx.call("convolve", (src, w, h, k, size, 0.5f32)))));

@@ -13,6 +13,7 @@ pub mod box_blur;
 pub mod convolve;
 pub mod gaussian;
 pub mod premultiplied;
+pub mod triple_box;
 
 #[cfg(test)]
 mod tests;

@@ -2,7 +2,7 @@
 //! kernels) against the formulas of docs/abi.md in double precision, on random images
 //! of odd sizes, with and without alpha.
 
-use super::{box_blur, convolve, gaussian};
+use super::{box_blur, convolve, gaussian, triple_box};
 use proptest::prelude::*;
 use std::vec::Vec;
 
@@ -253,4 +253,90 @@ fn blurs_never_bleed_the_colour_of_transparent_pixels() {
     let mut out = px.clone();
     box_blur::blur(&mut out, 16, 3).unwrap();
     assert!(out.chunks_exact(4).all(|p| p[1] == 0 && (p[3] == 0 || p[0] == 255)), "{out:?}");
+}
+
+/// Filter Effects' three boxes for a width of d, as one kernel of integer
+/// weights at offsets −reach..=reach, built from the spec's words: three
+/// boxes of d centred on the pixel when d is odd; else one of d centred on
+/// the boundary to the left, one on the boundary to the right, one of d + 1.
+fn triple_box_kernel(d: usize) -> Vec<u64> {
+    let h = (d / 2) as isize;
+    let boxes = if d % 2 == 1 { [(-h, h); 3] } else { [(-h, h - 1), (-h + 1, h), (-h, h)] };
+    let mut kernel = std::vec![1u64];
+    for (lo, hi) in boxes {
+        let n = (hi - lo + 1) as usize;
+        kernel = (0..kernel.len() + n - 1).map(|i| (i.saturating_sub(n - 1)..kernel.len().min(i + 1)).map(|j| kernel[j]).sum()).collect();
+    }
+    kernel
+}
+
+/// `triple_box_blur` by its definition (docs/abi.md): direct sums of the
+/// kernel, not running sums, over the SPEC's premultiply.
+fn triple_box_reference(px: &[u8], w: usize, sigma: f32, transparent: bool) -> Vec<u8> {
+    let d = ((sigma * 3.0 * (2.0 * core::f32::consts::PI).sqrt() / 4.0 + 0.5).floor() as usize).max(1);
+    if d == 1 {
+        return px.to_vec();
+    }
+    let kernel = triple_box_kernel(d);
+    let (divisor, reach) = (kernel.iter().sum::<u64>(), (kernel.len() / 2) as isize);
+    let (half, factor) = (divisor.div_ceil(2), ((1u64 << 32) as f64 / divisor as f64).round() as u64);
+    let h = px.len() / (4 * w);
+    let mut p: Vec<u64> = px.chunks_exact(4).flat_map(|q| [0, 1, 2, 3].map(|c| if c == 3 { u64::from(q[3]) } else { (u64::from(q[c]) * u64::from(q[3]) + 127) / 255 })).collect();
+    let idx = |x: usize, y: usize| 4 * (y * w + x);
+    for rows in [true, false] {
+        let src = p.clone();
+        for (x, y) in (0..h).flat_map(|y| (0..w).map(move |x| (x, y))) {
+            let (pos, n) = if rows { (x as isize, w as isize) } else { (y as isize, h as isize) };
+            for c in 0..4 {
+                let sum: u64 = (-reach..=reach)
+                    .map(|k| {
+                        let at = match pos + k {
+                            at if (0..n).contains(&at) => at as usize,
+                            _ if transparent => return 0,
+                            at => at.clamp(0, n - 1) as usize,
+                        };
+                        let (sx, sy) = if rows { (at, y) } else { (x, at) };
+                        kernel[(k + reach) as usize] * src[idx(sx, sy) + c]
+                    })
+                    .sum();
+                p[idx(x, y) + c] = ((sum + half) * factor) >> 32;
+            }
+        }
+    }
+    p.chunks_exact(4)
+        .flat_map(|q| {
+            let a = q[3];
+            [0, 1, 2].map(|c| if a == 0 { 0 } else { ((510 * q[c] + a) / (2 * a)).min(255) as u8 }).into_iter().chain([a as u8])
+        })
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn triple_box_blur_is_its_definition((px, w) in image(), sigma in 0.5f32..14.0, transparent in any::<bool>()) {
+        let mut out = px.clone();
+        triple_box::blur(&mut out, w, sigma, transparent).unwrap();
+        prop_assert_eq!(out, triple_box_reference(&px, w, sigma, transparent));
+    }
+}
+
+#[test]
+fn triple_box_constants_are_skias() {
+    assert_eq!(triple_box::SQRT_2PI, (2.0 * core::f32::consts::PI).sqrt());
+    // σ: d, reach (the kernel's half width), as Chromium 156 blurs.
+    for (sigma, d, reach) in [(0.79, 1, 0), (0.8, 2, 2), (1.0, 2, 2), (2.0, 4, 5), (2.5, 5, 6), (5.0, 9, 12), (10.0, 19, 27), (135.0, 254, 380)] {
+        let b = triple_box::Boxes::new(sigma);
+        assert_eq!((b.d, b.reach), (d, reach), "σ {sigma}");
+        assert_eq!(triple_box_kernel(d).len(), 2 * reach + 1);
+    }
+}
+
+#[test]
+fn triple_box_blur_of_a_wide_sigma_on_a_small_image_is_its_definition() {
+    let px = smooth(13, 9, 5);
+    for transparent in [false, true] {
+        let mut out = px.clone();
+        triple_box::blur(&mut out, 13, 40.0, transparent).unwrap();
+        assert_eq!(out, triple_box_reference(&px, 13, 40.0, transparent));
+    }
 }

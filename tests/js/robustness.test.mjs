@@ -195,6 +195,7 @@ test('the pool runs crop, rotate and the flips, between blurs, with the single-t
     [['sharpen', { sigma: 1.2, amount: 2 }], ['rotate', 90], ['gaussianBlur', 2], ['rotate', 270], ['boxBlur', 3]],
     [['flipVertical'], ['convolve', [1, 2, 1, 2, 4, 2, 1, 2, 1].map((k) => k / 16)], ['flipHorizontal'], ['gaussianBlur', 1]],
     [['boxBlur', 4], ['flipHorizontal'], ['rotate', 90], ['autoLevels', 0.05], ['crop', 1, 1, 10, 30], ['invert']],
+    [['tripleBoxBlur', 2], ['rotate', 90], ['tripleBoxBlur', 3.5, 'transparent'], ['tripleBoxBlur', 0.5]],
   ];
   await assertSameOnPool(px, module, src, chains);
 });

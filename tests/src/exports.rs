@@ -10,7 +10,7 @@
 
 use rawpx::limits::{
     AMOUNT, BLOCK, BOX_RADIUS, DELTA, DITHER_METHODS, FACTOR, FILTERS, HUE, LEVELS, LIGHTNESS, MATRICES, MODES, NOISE, OPACITY, SATURATION,
-    SIGMA_MAX, THRESHOLD, TURNS, VIBRANCE, MEDIAN_RADIUS, MORPH_RADIUS, SOBEL_SCALE,
+    SIGMA_MAX, THRESHOLD, TRIPLE_BOX_SIGMA_MAX, EDGES, TURNS, VIBRANCE, MEDIAN_RADIUS, MORPH_RADIUS, SOBEL_SCALE,
 };
 use std::sync::OnceLock;
 
@@ -111,7 +111,9 @@ fn kind(param: &str, export: &str) -> Arg {
         ("ch", _) => CropHeight,
         ("delta", _) => I32(*DELTA.start(), *DELTA.end()),
         ("factor", _) => f32s(FACTOR),
+        ("sigma", "triple_box_blur") => F32 { lo: 0.0, hi: TRIPLE_BOX_SIGMA_MAX, above: true },
         ("sigma", _) => F32 { lo: 0.0, hi: SIGMA_MAX, above: true },
+        ("edges", _) => U32(0, EDGES - 1),
         ("radius", "box_blur") => u32s(BOX_RADIUS),
         ("radius", "median") => u32s(MEDIAN_RADIUS),
         ("radius", "erode" | "dilate") => u32s(MORPH_RADIUS),

@@ -262,6 +262,8 @@ impl PointOp {
 pub enum Filter {
     GaussianBlur(f32),
     BoxBlur(u32),
+    /// σ, and whether transparent black lies past the edges.
+    TripleBox(f32, bool),
     /// σ, amount, threshold.
     Sharpen(f32, f32, u32),
     /// Weights (size² of them) and bias.
@@ -276,6 +278,7 @@ impl Filter {
         let kernels = [1, 3, 5, 7, 15].map(|size| kernel(size));
         let mut all: Vec<Filter> = [0.15, 0.5, 1.0, 2.0, 3.3, 10.0, 41.0].map(Filter::GaussianBlur).into();
         all.extend([1, 2, 10, 77, 1000].map(Filter::BoxBlur));
+        all.extend([(0.5, false), (1.0, true), (2.0, false), (2.0, true), (5.0, false), (10.0, true), (135.0, false)].map(|(s, t)| Filter::TripleBox(s, t)));
         all.extend([(1.0, 1.0, 0), (0.6, 3.5, 4), (2.5, 0.3, 0), (7.0, 100.0, 255)].map(|(s, a, t)| Filter::Sharpen(s, a, t)));
         all.extend(kernels.into_iter().zip([0.0, 7.5, -20.0, 0.5, 3.0]).map(|(k, b)| Filter::Convolve(k, b)));
         all
@@ -285,6 +288,7 @@ impl Filter {
         match self {
             Filter::GaussianBlur(_) => "gaussian_blur",
             Filter::BoxBlur(_) => "box_blur",
+            Filter::TripleBox(..) => "triple_box_blur",
             Filter::Sharpen(..) => "sharpen",
             Filter::Convolve(..) => "convolve",
         }
@@ -296,6 +300,7 @@ impl Filter {
         match self {
             Filter::GaussianBlur(s) => convolution::gaussian::blur(px, w, *s),
             Filter::BoxBlur(r) => convolution::box_blur::blur(px, w, *r as usize),
+            Filter::TripleBox(s, t) => convolution::triple_box::blur(px, w, *s, *t),
             Filter::Sharpen(s, a, t) => convolution::gaussian::sharpen(px, w, *s, *a, *t),
             Filter::Convolve(k, b) => convolution::convolve::convolve(px, w, k, k.len().isqrt(), *b),
         }
@@ -308,6 +313,7 @@ impl Filter {
         match self {
             Filter::GaussianBlur(s) => rx.call(name, (ptr, w, h, *s)),
             Filter::BoxBlur(r) => rx.call(name, (ptr, w, h, *r)),
+            Filter::TripleBox(s, t) => rx.call(name, (ptr, w, h, *s, u32::from(*t))),
             Filter::Sharpen(s, a, t) => rx.call(name, (ptr, w, h, *s, *a, *t)),
             Filter::Convolve(k, b) => {
                 let bytes: Vec<u8> = k.iter().flat_map(|x| x.to_le_bytes()).collect();
