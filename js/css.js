@@ -8,19 +8,28 @@
 // Kept apart from the loader, whose pages mostly don't parse CSS.
 import { CSS_MATRIX, operations } from './rawpx.js';
 
-// CSS Filter Effects 1 `filter` functions as 4×5 matrices (rows R, G, B, A;
-// the last column an offset in 0..1): brightness multiplies, as CSS defines
-// it (unlike rawpx's own brightness).
-const scale = (k, offset = 0, alpha = 1) => [k, 0, 0, 0, offset, 0, k, 0, 0, offset, 0, 0, k, 0, offset, 0, 0, 0, alpha, 0];
+// CSS Filter Effects 1 `filter` functions as Chromium runs them. Blink
+// makes brightness, contrast, invert and opacity feComponentTransfer
+// tables: 256 bytes per channel, each value computed in f32 (linear) or
+// f64 (two-value table) and truncated. brightness multiplies, as CSS
+// defines it (unlike rawpx's own brightness). The others are 4×5 matrices
+// (rows R, G, B, A; the last column an offset in 0..1).
+const f = Math.fround;
+const bytes = (value) => Array.from({ length: 256 }, (_, i) => Math.trunc(Math.min(255, Math.max(0, value(i)))));
+const linear = (slope, intercept) => bytes((i) => f(f(f(slope) * i) + f(255 * f(intercept))));
+// feFuncX type="table" tableValues="from to".
+const twoValues = (from, to) => bytes((i) => (i < 255 ? 255 * (f(from) + (i / 255) * (f(to) - f(from))) : 255 * f(to)));
+const ramp = bytes((i) => i);
+const colours = (table) => ['lut', [...table, ...table, ...table, ...ramp]];
 const CSS = {
-  brightness: (a = 1) => scale(a),
-  contrast: (a = 1) => scale(a, 0.5 - 0.5 * a),
-  grayscale: CSS_MATRIX.grayscale,
-  invert: (a = 1) => scale(1 - 2 * Math.min(1, a), Math.min(1, a)),
-  opacity: (a = 1) => scale(1, 0, Math.min(1, a)),
-  saturate: CSS_MATRIX.saturate,
-  sepia: CSS_MATRIX.sepia,
-  'hue-rotate': CSS_MATRIX.hueRotate,
+  brightness: (a = 1) => colours(linear(a, 0)),
+  contrast: (a = 1) => colours(linear(a, -0.5 * a + 0.5)),
+  grayscale: (a) => ['matrix', CSS_MATRIX.grayscale(a)],
+  invert: (a = 1) => colours(twoValues(Math.min(1, a), 1 - Math.min(1, a))),
+  opacity: (a = 1) => ['lut', [...ramp, ...ramp, ...ramp, ...twoValues(0, Math.min(1, a))]],
+  saturate: (a) => ['matrix', CSS_MATRIX.saturate(a)],
+  sepia: (a) => ['matrix', CSS_MATRIX.sepia(a)],
+  'hue-rotate': (a) => ['matrix', CSS_MATRIX.hueRotate(a)],
 };
 const ANGLE = { deg: Math.PI / 180, grad: Math.PI / 200, rad: 1, turn: 2 * Math.PI };
 const NAMED = { black: [0, 0, 0, 1], white: [255, 255, 255, 1], transparent: [0, 0, 0, 0], red: [255, 0, 0, 1], green: [0, 128, 0, 1], blue: [0, 0, 255, 1], gray: [128, 128, 128, 1], grey: [128, 128, 128, 1] };
@@ -59,11 +68,12 @@ function dropShadow(arg, fail) {
 }
 
 /**
- * A CSS `filter` value as steps: ['matrix', m] for each colour function,
- * ['blur', σ] for blur(σpx). Each function's result is clamped before the
- * next, as Chromium's ctx.filter does, so the matrices are not multiplied
- * into one; `filter` runs consecutive ones as one colorMatrices pass,
- * rounded once. A SyntaxError names the token at fault.
+ * A CSS `filter` value as steps: ['matrix', m] or ['lut', 1024 bytes] for
+ * each colour function, ['blur', σ] for blur(σpx), ['shadow', …] for
+ * drop-shadow(). Each function's result is clamped before the next, as
+ * Chromium's ctx.filter does, so the matrices are not multiplied into one;
+ * `filter` runs consecutive ones as one colorMatrices pass, rounded once
+ * (a table rounds its input anyway). A SyntaxError names the token at fault.
  */
 export function parseFilter(text) {
   const steps = [];
@@ -86,11 +96,11 @@ export function parseFilter(text) {
       if (value) steps.push(['blur', value]);
     } else if (lower === 'hue-rotate') {
       if (value !== undefined && !(unit.toLowerCase() in ANGLE || (value === 0 && unit === ''))) fail('an angle needs its unit: deg, grad, rad or turn');
-      steps.push(['matrix', CSS[lower](value === undefined ? 0 : value * (ANGLE[unit.toLowerCase()] ?? 0))]);
+      steps.push(CSS[lower](value === undefined ? 0 : value * (ANGLE[unit.toLowerCase()] ?? 0)));
     } else if (CSS[lower]) {
       if (unit !== '' && unit !== '%') fail(`'${unit}' is no unit here`);
       if (value < 0) fail('a negative amount');
-      steps.push(['matrix', CSS[lower](value === undefined ? undefined : unit === '%' ? value / 100 : value)]);
+      steps.push(CSS[lower](value === undefined ? undefined : unit === '%' ? value / 100 : value));
     } else fail(`no filter ${name}`);
   }
   return steps;
@@ -104,11 +114,13 @@ export function parseFilter(text) {
 operations.filter = {
   uses: 'color_matrices',
   reach(text) {
-    if (parseFilter(text).some(([kind]) => kind !== 'matrix')) throw new RangeError('rawpx pool: blur() and drop-shadow() in a filter reach the image\'s own edges; run it on one image');
+    if (parseFilter(text).some(([kind]) => kind !== 'matrix' && kind !== 'lut')) throw new RangeError('rawpx pool: blur() and drop-shadow() in a filter reach the image\'s own edges; run it on one image');
     return 0;
   },
   method(text) {
-    const blur = (img, v) => img.transparentEdges(Math.ceil(3 * v) + 1, () => img.gaussianBlur(v));
+    // As browsers blur: Filter Effects' three boxes, transparent black past
+    // the edges (Chromium's bytes up to σ = 135, past which it refuses).
+    const blur = (img, v) => img.tripleBoxBlur(v, 'transparent');
     // Consecutive colour functions (8 at a time): clamped between, rounded once.
     const run = [];
     const steps = parseFilter(text);
@@ -116,7 +128,8 @@ operations.filter = {
       if (kind === 'matrix') {
         run.push(v);
         if (run.length === 8 || steps[i + 1]?.[0] !== 'matrix') this.colorMatrices(run.splice(0));
-      } else if (kind === 'blur') blur(this, v);
+      } else if (kind === 'lut') this.applyLut(v);
+      else if (kind === 'blur') blur(this, v);
       else {
         // The image's alpha in the shadow's colour, blurred as blur() of
         // the radius (σ = the radius, as Chromium's ctx.filter does), drawn
@@ -125,8 +138,14 @@ operations.filter = {
         const shadow = new this.constructor({ data: this.view().slice(), width: this.width, height: this.height });
         try {
           shadow.colorMatrix([0, 0, 0, 0, r / 255, 0, 0, 0, 0, g / 255, 0, 0, 0, 0, b / 255, 0, 0, 0, a, 0]);
-          if (radius) blur(shadow, radius);
-          this.composite(shadow, { x: v, y: dy, mode: 'destination-over' });
+          // Blurred past the image's edges too, as far as the offset brings
+          // that into view.
+          const [mx, my] = radius ? [Math.abs(v), Math.abs(dy)] : [0, 0];
+          if (radius) {
+            shadow.grow(this.width + 2 * mx, this.height + 2 * my, mx, my, [0, 0, 0, 0], 'filter');
+            blur(shadow, radius);
+          }
+          this.composite(shadow, { x: v - mx, y: dy - my, mode: 'destination-over' });
         } finally {
           shadow.free();
         }

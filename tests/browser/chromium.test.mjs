@@ -170,8 +170,8 @@ test('img.filter() against Chromium\'s ctx.filter, function by function', async 
   const { page } = await openDemo();
   const values = [
     'brightness(1.3)', 'brightness(40%)', 'contrast(1.4)', 'contrast(0.5)', 'grayscale(1)', 'grayscale(35%)', 'sepia(0.5)', 'sepia(1)',
-    'saturate(2.5)', 'saturate(20%)', 'hue-rotate(90deg)', 'hue-rotate(-0.5turn)', 'invert(1)', 'invert(0.3)', 'opacity(0.6)',
-    'contrast(1.4) sepia(0.5)', 'brightness(1.2) saturate(1.5) hue-rotate(45deg)', 'blur(2px)', 'blur(5px)', 'contrast(1.4) sepia(0.5) blur(2px) hue-rotate(90deg)',
+    'saturate(2.5)', 'saturate(20%)', 'hue-rotate(90deg)', 'hue-rotate(-0.5turn)', 'invert(1)', 'invert(0.3)', 'opacity(0.6)', 'opacity(0.5)',
+    'contrast(1.4) sepia(0.5)', 'brightness(1.2) saturate(1.5) hue-rotate(45deg)', 'blur(0.5px)', 'blur(1px)', 'blur(2px)', 'blur(5px)', 'blur(12.5px)', 'contrast(1.4) sepia(0.5) blur(2px) hue-rotate(90deg)',
   ];
   const rows = await page.evaluate(async (values) => {
     const { againstCtxFilter } = await import('/tests/browser/against-chromium.js');
@@ -185,13 +185,13 @@ test('img.filter() against Chromium\'s ctx.filter, function by function', async 
     return againstCtxFilter(data, w, h, values);
   }, values);
   for (const { value, max, mean } of rows) console.log(`filter ${value.padEnd(52)} max ${String(max).padStart(3)}  mean ${mean.toFixed(3)}`);
-  // One colour function: within 1. A chain runs as one color_matrices
-  // pass, clamped between and rounded once as Skia composes colour
-  // filters: within 1 for two functions, 2 for three (measured). Blurs:
-  // Chromium's (Skia's) differs from the exact Gaussian; the figures are
-  // printed.
-  for (const { value, max } of rows.filter((r) => !/blur/.test(r.value))) {
-    assert.ok(max <= Math.max(1, value.split(') ').length - 1), `${value}: ${max} from Chromium's ctx.filter`);
+  // Colour functions, one or chained: within 1 (Blink's tables, brightness,
+  // contrast, invert and opacity, equal). blur(): Filter Effects' three
+  // boxes as Skia runs them, Chromium's bytes; after colour functions,
+  // their difference spread by the blur.
+  for (const { value, max } of rows) {
+    const bound = /^blur\([\d.]+px\)$/.test(value) ? 0 : /blur/.test(value) ? 2 : /^(brightness|contrast|invert|opacity)\([^)]*\)$/.test(value) ? 0 : 1;
+    assert.ok(max <= bound, `${value}: ${max} from Chromium's ctx.filter`);
   }
   const parse = await page.evaluate(async () => {
     const { parseFilter } = await import('/js/css.js');
@@ -248,9 +248,9 @@ test('composite against Chromium\'s globalCompositeOperation, mode by mode, on i
   await page.close();
 });
 
-test('drop-shadow() against Chromium\'s ctx.filter, on an image with transparent parts', async () => {
+test('blur() and drop-shadow() against Chromium\'s ctx.filter, on an image with transparent parts', async () => {
   const { page } = await openDemo();
-  const values = ['drop-shadow(4px 3px red)', 'drop-shadow(-5px 2px 0 rgba(0, 0, 255, 0.5))', 'drop-shadow(3px 6px 4px #000)', 'drop-shadow(2px 2px 10px rgb(0 128 0))', 'sepia(0.5) drop-shadow(-2px -3px 2px black) contrast(1.2)'];
+  const values = ['blur(3px)', 'blur(40px)', 'drop-shadow(4px 3px red)', 'drop-shadow(-5px 2px 0 rgba(0, 0, 255, 0.5))', 'drop-shadow(3px 6px 4px #000)', 'drop-shadow(2px 2px 10px rgb(0 128 0))', 'sepia(0.5) drop-shadow(-2px -3px 2px black) contrast(1.2)'];
   const rows = await page.evaluate(async (values) => {
     const { againstCtxFilter } = await import('/tests/browser/against-chromium.js');
     const [w, h] = [120, 90];
@@ -263,10 +263,10 @@ test('drop-shadow() against Chromium\'s ctx.filter, on an image with transparent
     return againstCtxFilter(data, w, h, values);
   }, values);
   for (const { value, max, mean } of rows) console.log(`filter ${value.padEnd(56)} max ${String(max).padStart(3)}  mean ${mean.toFixed(3)}`);
-  // Hard shadows: within 2 (Chromium rounds premultiplied). Blurred ones
-  // differ as blur() does (Skia's blur is not the exact Gaussian).
-  for (const { value, max, mean } of rows) {
-    assert.ok(/ 0 |\) -?\d+px -?\d+px [a-z(#]/.test(value) ? max <= 2 : mean <= 1.5, `${value}: max ${max}, mean ${mean} from Chromium's ctx.filter`);
+  // blur() on alpha: Chromium's bytes. Shadows: within 2 (Chromium rounds
+  // premultiplied when it composites), 3 between colour functions.
+  for (const { value, max } of rows) {
+    assert.ok(max <= (/^blur/.test(value) ? 0 : /sepia/.test(value) ? 3 : 2), `${value}: max ${max} from Chromium's ctx.filter`);
   }
   await page.close();
 });
