@@ -108,8 +108,8 @@ export function parseFilter(text) {
 
 /**
  * A CSS `filter` value ('contrast(1.4) sepia(0.5) blur(2px)'): each
- * colour function as its matrix, and blur(σpx) as CSS blurs, against
- * transparent black past the edges.
+ * colour function as Chromium runs it (a matrix or a table), and blur(σpx)
+ * as browsers blur, against transparent black past the edges.
  */
 operations.filter = {
   uses: 'color_matrices',
@@ -140,8 +140,9 @@ operations.filter = {
           shadow.colorMatrix([0, 0, 0, 0, r / 255, 0, 0, 0, 0, g / 255, 0, 0, 0, 0, b / 255, 0, 0, 0, a, 0]);
           // Blurred past the image's edges too, as far as the offset brings
           // that into view.
-          const [mx, my] = radius ? [Math.abs(v), Math.abs(dy)] : [0, 0];
+          let [mx, my] = [0, 0];
           if (radius) {
+            [mx, my] = [Math.abs(v), Math.abs(dy)];
             shadow.grow(this.width + 2 * mx, this.height + 2 * my, mx, my, [0, 0, 0, 0], 'filter');
             blur(shadow, radius);
           }

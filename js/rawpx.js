@@ -426,12 +426,6 @@ export async function load(source, { simd = simdSupported } = {}) {
         for (const [p, n] of blocks) x.free(p, n);
       }
     }
-    // Runs `f` on the image inside a border of `n` transparent black pixels,
-    // then cuts the border away: CSS's edge mode for blur (rawpx/css).
-    transparentEdges(n, f) {
-      this.grow(this.width + 2 * n, this.height + 2 * n, n, n, [0, 0, 0, 0], 'filter');
-      try { f(); } finally { this.crop(n, n, this.width - 2 * n, this.height - 2 * n); }
-    }
     // Makes the image a w×h canvas of `rgba` (fill, where not transparent
     // black) with the old pixels at (left, top).
     grow(w, h, left, top, rgba, fn = 'pad') {

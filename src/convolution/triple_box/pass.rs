@@ -91,10 +91,8 @@ pub fn simd(px: &mut [u8], n: usize, (first, stride): (usize, usize), k: usize, 
     // n, q < k lie in `span`; sums at q < k in `s*`, ring slots c1 < r1 =
     // r0 and c2 < r2 (`next` wraps them) at c·k + q in `g*`, as `start` cut them.
     let pixel = |i: usize, q: usize| unsafe { u32x4_extend_low_u16x8(u16x8_extend_low_u8x16(v128_load32_zero(px.add(i * stride + 4 * q).cast()))) };
-    let feed = |j: usize, q: usize| match source(j, b.reach, n, transparent) {
-        Some(i) => pixel(i, q),
-        None => zero,
-    };
+    // Pixel q of step j's source, or transparent black.
+    let feed = |from: Option<usize>, q: usize| from.map_or(zero, |i| pixel(i, q));
     // One step of the three sums for lane group q, entering x; the output.
     let step = |(a, m, z): (v128, v128, v128), x: v128, q: usize, c1: usize, c2: usize| unsafe {
         let a = i32x4_add(a, x);
@@ -115,7 +113,7 @@ pub fn simd(px: &mut [u8], n: usize, (first, stride): (usize, usize), k: usize, 
         let mut sums = (zero, zero, u32x4_splat(b.half));
         for j in 0..n + 2 * b.reach {
             let out;
-            (sums, out) = step(sums, feed(j, 0), 0, c1, c2);
+            (sums, out) = step(sums, feed(source(j, b.reach, n, transparent), 0), 0, c1, c2);
             if j >= 2 * b.reach {
                 put(j - 2 * b.reach, 0, out);
             }
@@ -128,7 +126,7 @@ pub fn simd(px: &mut [u8], n: usize, (first, stride): (usize, usize), k: usize, 
         for q in 0..k {
             // SAFETY: as above.
             let sums = unsafe { (v128_load(s0.add(q).cast()), v128_load(s1.add(q).cast()), v128_load(s2.add(q).cast())) };
-            let ((a, m, z), out) = step(sums, from.map_or(zero, |i| pixel(i, q)), q, c1, c2);
+            let ((a, m, z), out) = step(sums, feed(from, q), q, c1, c2);
             unsafe {
                 v128_store(s0.add(q).cast(), a);
                 v128_store(s1.add(q).cast(), m);
