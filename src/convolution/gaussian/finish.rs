@@ -9,10 +9,11 @@ pub enum Finish {
     /// and c = 255·D_c/D_a, both rounded; 0/0 (no alpha anywhere near) is
     /// NaN, which saturates to 0, as `unpremultiply` maps a = 0 to 0.
     Blur,
-    /// Unsharp mask: the blurred colour b = 255·S_c/S_a from the unrounded
-    /// sums; d = c - b; c + amount·d, rounded and clamped, where |d|
-    /// reaches the threshold. Alpha is kept, and so is c where S_a = 0 (d
-    /// is NaN).
+    /// Unsharp mask: the blurred colour b = S_c·(255/S_a) in f32 from the
+    /// unrounded sums; d = c - b; c + amount·d, rounded and clamped, where
+    /// |d| reaches the threshold. Alpha is kept, and so is c where S_a = 0
+    /// (d is NaN). Where the window is opaque, S_a is 255·2^22 and 255/S_a
+    /// is exactly 2^-22, so the SIMD kernel skips the division there.
     Sharpen { amount: f32, threshold: f32 },
 }
 
@@ -28,7 +29,7 @@ impl Finish {
                 let mut out = p;
                 for c in 0..3 {
                     let v = f32::from(p[c]);
-                    let d = v - super::super::straight(sums[c], sums[3]);
+                    let d = v - sums[c] as f32 * (255.0 / sums[3] as f32);
                     if d.abs() >= threshold {
                         out[c] = (v + amount * d + 0.5) as u8;
                     }
@@ -45,8 +46,17 @@ impl Finish {
 #[cfg(target_feature = "simd128")]
 pub struct Simd {
     sharpen: bool,
-    k: [core::arch::wasm32::v128; 10],
+    /// Whether a threshold applies: at 0 every finite d passes it.
+    threshold: bool,
+    k: [core::arch::wasm32::v128; 12],
 }
+
+/// An opaque window's alpha: the rounded sum 64·255 in i16 lanes 3 and 7
+/// (the colour lanes are masked off), and the unrounded sum 255·2^22.
+#[cfg(target_feature = "simd128")]
+const OPAQUE: i16 = 64 * 255;
+#[cfg(target_feature = "simd128")]
+const OPAQUE_SUM: i32 = 255 << 22;
 
 #[cfg(target_feature = "simd128")]
 impl Simd {
@@ -58,45 +68,72 @@ impl Simd {
         };
         let k = [
             i32x4_splat(0x8000),
-            i32x4_splat(64 * 255),
-            i32x4_splat(32),
+            i16x8(0, 0, 0, OPAQUE, 0, 0, 0, OPAQUE),
+            i16x8(-1, -1, -1, 0, -1, -1, -1, 0),
+            i16x8_splat(32),
             f32x4_splat(255.0),
             f32x4_splat(0.5),
             i32x4(0, 0, 0, -1),
             f32x4_splat(amount),
             f32x4_splat(threshold),
-            i32x4_splat(0),
-            i32x4_splat(255),
+            i32x4_splat(OPAQUE_SUM),
+            f32x4_splat(1.0 / (1 << 22) as f32),
+            i32x4_splat(32),
         ];
-        Simd { sharpen, k: k.map(crate::simd::hoist) }
+        Simd { sharpen, threshold: threshold > 0.0, k: k.map(crate::simd::hoist) }
     }
 
     #[inline(always)]
     pub fn apply(&self, s0: core::arch::wasm32::v128, s1: core::arch::wasm32::v128, p: core::arch::wasm32::v128) -> core::arch::wasm32::v128 {
         use core::arch::wasm32::*;
-        let [half, opaque, k32, k255, khalf, a_lane, amount, threshold, zero, max] = self.k;
-        let pack = crate::simd::low_bytes;
-        let ratio = |s| crate::simd::straight(s, k255);
+        let [half, opaque, colour, k32, k255, khalf, a_lane, amount, threshold, opaque_sum, inv, k32x4] = self.k;
+        // Lanes in [0, 255] (or saturating past them) to the result's bytes.
+        let bytes = |a, b| {
+            let x = i16x8_narrow_i32x4(a, b);
+            u8x16_narrow_i16x8(x, x)
+        };
         if self.sharpen {
-            let one = |s, p| {
-                let v = f32x4_convert_i32x4(p);
-                let d = f32x4_sub(v, ratio(s));
-                let out = i32x4_trunc_sat_f32x4(f32x4_add(f32x4_add(v, f32x4_mul(amount, d)), khalf));
-                let out = i32x4_min(i32x4_max(out, zero), max);
-                v128_bitselect(out, p, v128_andnot(f32x4_ge(f32x4_abs(d), threshold), a_lane))
-            };
             let p = u16x8_extend_low_u8x16(p);
-            return pack(one(s0, u32x4_extend_low_u16x8(p)), one(s1, u32x4_extend_high_u16x8(p)));
+            let (p0, p1) = (u32x4_extend_low_u16x8(p), u32x4_extend_high_u16x8(p));
+            // c + amount·d, d = c - S·ratio for ratio = 255/S_a; and d.
+            let formula = |s, v, ratio| {
+                let d = f32x4_sub(v, f32x4_mul(f32x4_convert_i32x4(s), ratio));
+                (i32x4_trunc_sat_f32x4(f32x4_add(f32x4_add(v, f32x4_mul(amount, d)), khalf)), d)
+            };
+            // The formula where |d| reaches the threshold, c elsewhere and
+            // in the `keep` lanes.
+            let one = |s, p, ratio, keep| {
+                let (out, d) = formula(s, f32x4_convert_i32x4(p), ratio);
+                v128_bitselect(out, p, v128_andnot(f32x4_ge(f32x4_abs(d), threshold), keep))
+            };
+            // Opaque: the ratio is 2^-22 exactly and d is finite, so at
+            // threshold 0 every lane takes the formula; alpha may too, its d
+            // being 0 (c + 0, or c where a threshold applies).
+            if i32x4_all_true(i32x4_eq(i32x4_shuffle::<3, 7, 3, 7>(s0, s1), opaque_sum)) {
+                if !self.threshold {
+                    let out = |s, p| formula(s, f32x4_convert_i32x4(p), inv).0;
+                    return bytes(out(s0, p0), out(s1, p1));
+                }
+                let none = i32x4_splat(0);
+                return bytes(one(s0, p0, inv, none), one(s1, p1, inv, none));
+            }
+            let ratio = |s| f32x4_div(k255, f32x4_convert_i32x4(i32x4_shuffle::<3, 3, 3, 3>(s, s)));
+            return bytes(one(s0, p0, ratio(s0), a_lane), one(s1, p1, ratio(s1), a_lane));
         }
-        let d0 = i32x4_shr(i32x4_add(s0, half), 16);
-        let d1 = i32x4_shr(i32x4_add(s1, half), 16);
-        let a = |d| i32x4_shr(i32x4_add(d, k32), 6);
+        // The high halves of sum + 2^15 are the rounded sums D >> 16.
+        let d = i8x16_shuffle::<2, 3, 6, 7, 10, 11, 14, 15, 18, 19, 22, 23, 26, 27, 30, 31>(
+            i32x4_add(s0, half),
+            i32x4_add(s1, half),
+        );
         // Opaque pixels: 255·D_c/(64·255) is exactly D_c/64, so the integer
         // rounding gives the same bytes without a division.
-        if i32x4_all_true(i32x4_eq(i32x4_shuffle::<3, 7, 3, 7>(d0, d1), opaque)) {
-            return pack(a(d0), a(d1));
+        if i16x8_all_true(v128_or(i16x8_eq(d, opaque), colour)) {
+            let x = u16x8_shr(i16x8_add(d, k32), 6);
+            return u8x16_narrow_i16x8(x, x);
         }
+        let ratio = |s| crate::simd::straight(s, k255);
+        let a = |d| i32x4_shr(i32x4_add(d, k32x4), 6);
         let straight = |d| v128_bitselect(a(d), i32x4_trunc_sat_f32x4(f32x4_add(ratio(d), khalf)), a_lane);
-        pack(straight(d0), straight(d1))
+        bytes(straight(u32x4_extend_low_u16x8(d)), straight(u32x4_extend_high_u16x8(d)))
     }
 }
