@@ -120,11 +120,7 @@ impl Simd {
             let ratio = |s| f32x4_div(k255, f32x4_convert_i32x4(i32x4_shuffle::<3, 3, 3, 3>(s, s)));
             return bytes(one(s0, p0, ratio(s0), a_lane), one(s1, p1, ratio(s1), a_lane));
         }
-        // The high halves of sum + 2^15 are the rounded sums D >> 16.
-        let d = i8x16_shuffle::<2, 3, 6, 7, 10, 11, 14, 15, 18, 19, 22, 23, 26, 27, 30, 31>(
-            i32x4_add(s0, half),
-            i32x4_add(s1, half),
-        );
+        let d = super::fir::rounded(s0, s1, half);
         // Opaque pixels: 255·D_c/(64·255) is exactly D_c/64, so the integer
         // rounding gives the same bytes without a division.
         if i16x8_all_true(v128_or(i16x8_eq(d, opaque), colour)) {

@@ -24,3 +24,12 @@ pub fn simd(taps: &[i16], s: impl Fn(usize) -> core::arch::wasm32::v128) -> (cor
     }
     (lo, hi)
 }
+
+/// The sums of `simd` rounded to units of 2^16, as eight i16 lanes: the
+/// high halves of sum + 2^15 (`half`, hoisted), sums being non-negative.
+#[cfg(target_feature = "simd128")]
+#[inline(always)]
+pub fn rounded(lo: core::arch::wasm32::v128, hi: core::arch::wasm32::v128, half: core::arch::wasm32::v128) -> core::arch::wasm32::v128 {
+    use core::arch::wasm32::*;
+    i8x16_shuffle::<2, 3, 6, 7, 10, 11, 14, 15, 18, 19, 22, 23, 26, 27, 30, 31>(i32x4_add(lo, half), i32x4_add(hi, half))
+}

@@ -22,11 +22,7 @@ pub fn simd(row: &[i16], taps: &[i16], out: &mut [i16]) {
         // SAFETY: lanes 8b + 4p .. + 8 for p <= 2R lie in `row`, sliced above.
         let at = |p: usize| unsafe { v128_load(row.as_ptr().add(8 * b + 4 * p).cast()) };
         let (lo, hi) = super::fir::simd(taps, |k| i16x8_add(at(r - k), at(r + k)));
-        // The high halves of sum + 2^15 are the rounded sums >> 16.
-        let d = i8x16_shuffle::<2, 3, 6, 7, 10, 11, 14, 15, 18, 19, 22, 23, 26, 27, 30, 31>(
-            i32x4_add(lo, half),
-            i32x4_add(hi, half),
-        );
+        let d = super::fir::rounded(lo, hi, half);
         // SAFETY: `o` is eight i16, 16 bytes.
         unsafe { v128_store(o.as_mut_ptr().cast(), d) }
     }
