@@ -36,9 +36,8 @@ async function spawn(make) {
   return { post: (m, t) => w.postMessage(m, t), listen: (f, crash) => ((w.onmessage = (e) => f(e.data)), (w.onerror = crash)), end: () => w.terminate() };
 }
 
-// Columns [from, to) of every row of the w×h image `data`.
-function columns(data, w, h, from, to) {
-  const band = new Uint8ClampedArray((to - from) * h * 4);
+// Columns [from, to) of every row of the w×h image `data`, into `band`.
+function columns(data, w, h, from, to, band) {
   for (let y = 0; y < h; y++) band.set(data.subarray((y * w + from) * 4, (y * w + to) * 4), y * (to - from) * 4);
   return band;
 }
@@ -147,6 +146,14 @@ export async function createPool(module, options = {}) {
   const { workers = globalThis.navigator?.hardwareConcurrency || 2, worker } = typeof options === 'number' ? { workers: options } : options;
   const pending = new Map();
   let next = 0;
+  // Buffers the strips came back in, sent out again with the next strips:
+  // a fresh buffer of a 4K strip costs its page faults on every run (seen
+  // taking 3 to 120 ms here), a used one nothing. At most one per worker.
+  const spare = [];
+  const take = (len) => {
+    const i = spare.findIndex((b) => b.byteLength >= len);
+    return i < 0 ? new Uint8ClampedArray(len) : new Uint8ClampedArray(spare.splice(i, 1)[0], 0, len);
+  };
   // Why the pool can no longer run: a worker crashed, or it was terminated.
   let broken = null;
   const pool = await Promise.all(Array.from({ length: workers }, () => spawn(worker)));
@@ -185,12 +192,14 @@ export async function createPool(module, options = {}) {
       // own part lies in it.
       const [a, b] = r ?? c, n = r ? h : w;
       const [from, to] = [Math.max(0, a - halo), Math.min(n, b + halo)];
-      const strip = r ? data.slice(from * w * 4, to * w * 4) : columns(data, w, h, from, to);
+      const strip = take((to - from) * (r ? w : h) * 4);
+      r ? strip.set(data.subarray(from * w * 4, to * w * 4)) : columns(data, w, h, from, to, strip);
       const [sw, sh] = r ? [w, to - from] : [to - from, h];
       const own = r ? ['crop', cut[0], a - from, cut[1], b - a] : ['crop', a - from, 0, b - a, h];
       const chain = [...steps, ...(sw === own[3] && sh === own[4] ? [] : [own]), ...then];
       const done = await call(worker, { data: strip, width: sw, height: sh, chain, count: !!whole }, [strip.buffer]);
       out.set(done.data, y0 * W * 4);
+      if (spare.length < pool.length) spare.push(done.data.buffer);
       done.histogram?.forEach((k, v) => (histogram[v] += k));
       progress();
     }));
@@ -230,6 +239,7 @@ export async function createPool(module, options = {}) {
     },
     terminate() {
       broken ??= new Error('rawpx pool: terminated');
+      spare.length = 0;
       for (const w of pool) w.end();
     },
   };

@@ -24,7 +24,11 @@ port.then((port) => {
       img = (await rawpx).image({ data, width, height });
       for (const [method, ...args] of chain) img[method](...args);
       const histogram = count ? img.histogram() : undefined;
-      const out = img.view().slice();
+      // Back in the buffer the strip came in where it fits (a fresh one
+      // costs page faults; see pool.js).
+      const view = img.view();
+      const out = data.buffer.byteLength >= view.length ? new Uint8ClampedArray(data.buffer, 0, view.length) : new Uint8ClampedArray(view.length);
+      out.set(view);
       port.postMessage({ id, data: out, histogram }, [out.buffer]);
     } catch (e) {
       const { name, message, code, fn, arg } = e;
