@@ -39,7 +39,6 @@ async function spawn(make) {
 // Columns [from, to) of every row of the w×h image `data`, into `band`.
 function columns(data, w, h, from, to, band) {
   for (let y = 0; y < h; y++) band.set(data.subarray((y * w + from) * 4, (y * w + to) * 4), y * (to - from) * 4);
-  return band;
 }
 
 // An error sent by a worker, as the class it was thrown as.
@@ -193,7 +192,8 @@ export async function createPool(module, options = {}) {
       const [a, b] = r ?? c, n = r ? h : w;
       const [from, to] = [Math.max(0, a - halo), Math.min(n, b + halo)];
       const strip = take((to - from) * (r ? w : h) * 4);
-      r ? strip.set(data.subarray(from * w * 4, to * w * 4)) : columns(data, w, h, from, to, strip);
+      if (r) strip.set(data.subarray(from * w * 4, to * w * 4));
+      else columns(data, w, h, from, to, strip);
       const [sw, sh] = r ? [w, to - from] : [to - from, h];
       const own = r ? ['crop', cut[0], a - from, cut[1], b - a] : ['crop', a - from, 0, b - a, h];
       const chain = [...steps, ...(sw === own[3] && sh === own[4] ? [] : [own]), ...then];

@@ -48,7 +48,7 @@ pub struct Simd {
     sharpen: bool,
     /// Whether a threshold applies: at 0 every finite d passes it.
     threshold: bool,
-    k: [core::arch::wasm32::v128; 12],
+    k: [core::arch::wasm32::v128; 11],
 }
 
 /// An opaque window's alpha: the rounded sum 64·255 in i16 lanes 3 and 7
@@ -78,7 +78,6 @@ impl Simd {
             f32x4_splat(threshold),
             i32x4_splat(OPAQUE_SUM),
             f32x4_splat(1.0 / (1 << 22) as f32),
-            i32x4_splat(32),
         ];
         Simd { sharpen, threshold: threshold > 0.0, k: k.map(crate::simd::hoist) }
     }
@@ -86,7 +85,7 @@ impl Simd {
     #[inline(always)]
     pub fn apply(&self, s0: core::arch::wasm32::v128, s1: core::arch::wasm32::v128, p: core::arch::wasm32::v128) -> core::arch::wasm32::v128 {
         use core::arch::wasm32::*;
-        let [half, opaque, colour, k32, k255, khalf, a_lane, amount, threshold, opaque_sum, inv, k32x4] = self.k;
+        let [half, opaque, colour, k32, k255, khalf, a_lane, amount, threshold, opaque_sum, inv] = self.k;
         // Lanes in [0, 255] (or saturating past them) to the result's bytes.
         let bytes = |a, b| {
             let x = i16x8_narrow_i32x4(a, b);
@@ -121,15 +120,17 @@ impl Simd {
             return bytes(one(s0, p0, ratio(s0), a_lane), one(s1, p1, ratio(s1), a_lane));
         }
         let d = super::fir::rounded(s0, s1, half);
-        // Opaque pixels: 255·D_c/(64·255) is exactly D_c/64, so the integer
-        // rounding gives the same bytes without a division.
+        // (D + 32) >> 6 in every lane: alpha, and for opaque pixels colour
+        // too, as 255·D_c/(64·255) is exactly D_c/64 and rounds the same.
+        let a = u16x8_shr(i16x8_add(d, k32), 6);
         if i16x8_all_true(v128_or(i16x8_eq(d, opaque), colour)) {
-            let x = u16x8_shr(i16x8_add(d, k32), 6);
-            return u8x16_narrow_i16x8(x, x);
+            return u8x16_narrow_i16x8(a, a);
         }
         let ratio = |s| crate::simd::straight(s, k255);
-        let a = |d| i32x4_shr(i32x4_add(d, k32x4), 6);
-        let straight = |d| v128_bitselect(a(d), i32x4_trunc_sat_f32x4(f32x4_add(ratio(d), khalf)), a_lane);
-        bytes(straight(u32x4_extend_low_u16x8(d)), straight(u32x4_extend_high_u16x8(d)))
+        let straight = |d, a| v128_bitselect(a, i32x4_trunc_sat_f32x4(f32x4_add(ratio(d), khalf)), a_lane);
+        bytes(
+            straight(u32x4_extend_low_u16x8(d), u32x4_extend_low_u16x8(a)),
+            straight(u32x4_extend_high_u16x8(d), u32x4_extend_high_u16x8(a)),
+        )
     }
 }

@@ -127,6 +127,7 @@ pub fn simd(px: &mut [u8], n: usize, (first, stride): (usize, usize), k: usize, 
             // SAFETY: as above.
             let sums = unsafe { (v128_load(s0.add(q).cast()), v128_load(s1.add(q).cast()), v128_load(s2.add(q).cast())) };
             let ((a, m, z), out) = step(sums, feed(from, q), q, c1, c2);
+            // SAFETY: as above.
             unsafe {
                 v128_store(s0.add(q).cast(), a);
                 v128_store(s1.add(q).cast(), m);
