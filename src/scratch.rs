@@ -82,6 +82,7 @@ macro_rules! zero_all {
 }
 zero_all!(A a, B b);
 zero_all!(A a, B b, C c);
+zero_all!(A a, B b, C c, D d);
 
 impl<T> Deref for Scratch<T> {
     type Target = [T];

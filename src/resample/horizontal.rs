@@ -4,7 +4,14 @@
 
 use super::taps::{PRECISION, Taps, weights};
 
-pub fn scalar(row: &[u8], taps: &Taps, out: &mut [u8]) {
+/// Scratch bytes per source pixel: the SIMD pass lays the row out as pairs
+/// first (see `simd`); the scalar one reads the row as it is.
+#[cfg(target_feature = "simd128")]
+pub const SCRATCH: usize = 16;
+#[cfg(not(target_feature = "simd128"))]
+pub const SCRATCH: usize = 0;
+
+pub fn scalar(row: &[u8], taps: &Taps, _pairs: &mut [u8], out: &mut [u8]) {
     for (o, px) in out.as_chunks_mut::<4>().0.iter_mut().enumerate() {
         let (first, count, pairs) = taps.of(o);
         let mut ss = [1i32 << (PRECISION - 1); 4];
@@ -22,36 +29,80 @@ pub fn clip8(ss: i32) -> u8 {
     (ss >> PRECISION).clamp(0, 255) as u8
 }
 
-/// Two source pixels per step: their channels interleaved as i16 lanes
-/// (r0 r1 g0 g1 …) meet the weight pair's words in `i32x4.dot_i16x8`, once
-/// for the weights' high bits and once for the low, giving R, G, B, A sums.
+/// The row is laid out once as pairs, entry x (16 bytes of `pairs`) holding
+/// pixels x and x + 1 channel by channel as i16 lanes; then each step of a
+/// window is one load, meeting the weight pair's words in `i32x4.dot_i16x8`
+/// once for the weights' high bits and once for the low: R, G, B, A sums.
+/// (Building the pair at each step instead cost V8 a dozen instructions.)
+//
+//   pairs[x]: [p.r q.r p.g q.g p.b q.b p.a q.a] (i16; p = pixel x, q = pixel x + 1)
 #[cfg(target_feature = "simd128")]
-pub fn simd(row: &[u8], taps: &Taps, out: &mut [u8]) {
+pub fn simd(row: &[u8], taps: &Taps, pairs: &mut [u8], out: &mut [u8]) {
     use core::arch::wasm32::*;
     let zero = crate::simd::hoist(i32x4_splat(0));
     let half = crate::simd::hoist(i32x4_splat(1 << (PRECISION - 1)));
-    let pair = |v| i8x16_shuffle::<0, 16, 4, 16, 1, 16, 5, 16, 2, 16, 6, 16, 3, 16, 7, 16>(v, zero);
-    let pixel = |o: usize| {
-        let (first, count, k) = taps.of(o);
-        let (pairs, odd) = row[4 * first..][..4 * count].as_chunks::<8>();
-        let (mut hi, mut lo) = (zero, zero);
-        let mut tap = |v, k: &[u32; 2]| {
-            hi = i32x4_add(hi, i32x4_dot_i16x8(pair(v), u32x4_splat(k[0])));
-            lo = i32x4_add(lo, i32x4_dot_i16x8(pair(v), u32x4_splat(k[1])));
-        };
-        for (p, k) in pairs.iter().zip(k) {
-            // SAFETY: `p` is 8 bytes.
-            tap(unsafe { v128_load64_zero(p.as_ptr().cast()) }, k);
-        }
-        if let Some(k) = k.get(pairs.len()).filter(|_| odd.len() == 4) {
-            // SAFETY: `odd` is the window's last pixel, 4 bytes.
-            tap(unsafe { v128_load32_zero(odd.as_ptr().cast()) }, k);
-        }
-        sum(hi, lo, half)
+    lay_out(row, pairs);
+    // The clamp to bytes and the pick of each lane's low byte as three
+    // ops: the narrowing `i16x8`/`u8x16` pair became a dozen in V8.
+    let k255 = crate::simd::hoist(i32x4_splat(255));
+    let low_bytes = crate::simd::hoist(u32x4(0x0c08_0400, 0, 0, 0));
+    let load = |entry: &[u8]| {
+        let bytes = &entry[..16];
+        // SAFETY: 16 bytes.
+        unsafe { v128_load(bytes.as_ptr().cast()) }
     };
     for (o, px) in out.as_chunks_mut::<4>().0.iter_mut().enumerate() {
-        let s = i16x8_narrow_i32x4(pixel(o), zero);
-        *px = u32x4_extract_lane::<0>(u8x16_narrow_i16x8(s, zero)).to_le_bytes();
+        let (first, count, k) = taps.of(o);
+        // Entries first, first + 2, …: an odd window's last pair reaches one
+        // pixel past it, whose weight is 0.
+        let (steps, odd) = pairs[16 * first..][..16 * count].as_chunks::<32>();
+        let (mut hi, mut lo) = (zero, zero);
+        let mut tap = |v, k: &[u32; 2]| {
+            hi = i32x4_add(hi, i32x4_dot_i16x8(v, u32x4_splat(k[0])));
+            lo = i32x4_add(lo, i32x4_dot_i16x8(v, u32x4_splat(k[1])));
+        };
+        for (p, k) in steps.iter().zip(k) {
+            tap(load(p), k);
+        }
+        if let Some(k) = k.get(steps.len()).filter(|_| !odd.is_empty()) {
+            tap(load(odd), k);
+        }
+        let bytes = i8x16_swizzle(i32x4_min(i32x4_max(sum(hi, lo, half), zero), k255), low_bytes);
+        *px = u32x4_extract_lane::<0>(bytes).to_le_bytes();
+    }
+}
+
+/// Entry x of `pairs` ← pixels x and x + 1 of `row` (0 past its end) as i16
+/// lanes, channel by channel. Four entries per step: v holds pixels x to
+/// x + 3 and w pixels x + 1 to x + 4, so unpacking them byte by byte gives
+///
+///   low(v, w):  [p0.r p1.r p0.g p1.g p0.b p1.b p0.a p1.a | p1.r p2.r … p1.a p2.a]
+///   high(v, w): [p2.r p3.r … p2.a p3.a | p3.r p4.r … p3.a p4.a]
+///
+/// and widening each half to i16 gives entries x, x + 1, x + 2, x + 3.
+#[cfg(target_feature = "simd128")]
+fn lay_out(row: &[u8], pairs: &mut [u8]) {
+    use core::arch::wasm32::*;
+    let n = row.len() / 4;
+    // Whole steps while w's last pixel is in the row; the rest one by one.
+    let steps = n.saturating_sub(1) / 4;
+    for (x, entries) in pairs.as_chunks_mut::<64>().0[..steps].iter_mut().enumerate() {
+        let bytes = &row[16 * x..][..20];
+        // SAFETY: `bytes` is 20 bytes: loads at 0 and 4 read 16 each.
+        let (v, w) = unsafe { (v128_load(bytes.as_ptr().cast()), v128_load(bytes[4..].as_ptr().cast())) };
+        let low = i8x16_shuffle::<0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23>(v, w);
+        let high = i8x16_shuffle::<8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31>(v, w);
+        let wide = [u16x8_extend_low_u8x16(low), u16x8_extend_high_u8x16(low), u16x8_extend_low_u8x16(high), u16x8_extend_high_u8x16(high)];
+        for (entry, v) in entries.as_chunks_mut::<16>().0.iter_mut().zip(wide) {
+            // SAFETY: the entry is 16 bytes.
+            unsafe { v128_store(entry.as_mut_ptr().cast(), v) }
+        }
+    }
+    for x in 4 * steps..n {
+        let q = row.get(4 * x + 4..4 * x + 8).unwrap_or(&[0; 4]);
+        for (c, lanes) in pairs[16 * x..][..16].as_chunks_mut::<4>().0.iter_mut().enumerate() {
+            *lanes = [row[4 * x + c], 0, q[c], 0];
+        }
     }
 }
 

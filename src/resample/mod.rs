@@ -95,10 +95,11 @@ pub fn resize_band(src: &[u8], sw: usize, dst: &mut [u8], dw: usize, band: Band,
     let across = if sw != dw { Some(Taps::reserve(sw, dw, filter)?) } else { None };
     let down = if sh != dh { Some(Taps::reserve(sh, dh, filter)?) } else { None };
     let premultiplied = reserve::<u8>(4 * sw)?;
+    let pairs = reserve::<u8>(horizontal::SCRATCH * sw)?;
     let Some(down) = down else {
-        let (across, mut premultiplied) = (across.map(Reserve::compute), premultiplied.zeroed());
+        let (across, (mut premultiplied, mut pairs)) = (across.map(Reserve::compute), (premultiplied, pairs).zeroed());
         for (y, out) in dst.chunks_exact_mut(4 * dw).enumerate() {
-            make_row(row(first + y), across.as_ref(), &mut premultiplied, out);
+            make_row(row(first + y), across.as_ref(), (&mut premultiplied, &mut pairs), out);
             alpha::unpremultiply::run(out);
         }
         return Ok(());
@@ -108,7 +109,7 @@ pub fn resize_band(src: &[u8], sw: usize, dst: &mut [u8], dw: usize, band: Band,
     let depth = down.widest();
     let ring = reserve::<u8>(depth.checked_mul(pitch).ok_or(Status::OutOfMemory)?)?;
     let rows = reserve::<usize>(depth)?;
-    let (mut premultiplied, ring, mut rows) = (premultiplied, ring, rows).zeroed();
+    let (mut premultiplied, mut pairs, ring, mut rows) = (premultiplied, pairs, ring, rows).zeroed();
     let (across, down) = (across.map(Reserve::compute), down.compute());
     let mut ring = Ring::new(ring, pitch);
     for (y, out) in dst.chunks_exact_mut(4 * dw).enumerate() {
@@ -116,7 +117,7 @@ pub fn resize_band(src: &[u8], sw: usize, dst: &mut [u8], dw: usize, band: Band,
         // Windows only move down: rows above this one are done with.
         ring.skip_to(start);
         ring.make_until(start + count, |n, slot| {
-            make_row(row(n), across.as_ref(), &mut premultiplied, &mut slot[..4 * dw]);
+            make_row(row(n), across.as_ref(), (&mut premultiplied, &mut pairs), &mut slot[..4 * dw]);
         });
         let rows = &mut rows[..count];
         for (j, at) in rows.iter_mut().enumerate() {
@@ -129,9 +130,10 @@ pub fn resize_band(src: &[u8], sw: usize, dst: &mut [u8], dw: usize, band: Band,
 }
 
 /// One row of the intermediate image: the source row premultiplied, and
-/// filtered horizontally if the width changes.
+/// filtered horizontally if the width changes; the scratch is a row for the
+/// premultiplied pixels and the horizontal pass's own.
 #[inline(never)]
-fn make_row(src: &[u8], across: Option<&Taps>, premultiplied: &mut [u8], out: &mut [u8]) {
+fn make_row(src: &[u8], across: Option<&Taps>, (premultiplied, pairs): (&mut [u8], &mut [u8]), out: &mut [u8]) {
     let row = if alpha::opaque::run(src) {
         src
     } else {
@@ -140,7 +142,7 @@ fn make_row(src: &[u8], across: Option<&Taps>, premultiplied: &mut [u8], out: &m
         premultiplied
     };
     match across {
-        Some(taps) => horizontal::run(row, taps, out),
+        Some(taps) => horizontal::run(row, taps, pairs, out),
         None => out.copy_from_slice(row),
     }
 }
