@@ -6,7 +6,8 @@
 //!
 //! The horizontal pass streams into a ring of rows that the vertical pass
 //! reads, so scratch is the ring (a window of rows of the output's width)
-//! and a row of the source, not a whole intermediate image.
+//! and a row of the source (with the SIMD pass's pairs, five rows' bytes),
+//! not a whole intermediate image.
 
 pub mod alpha;
 pub mod horizontal;
