@@ -6,8 +6,8 @@
 //!
 //! The horizontal pass streams into a ring of rows that the vertical pass
 //! reads, so scratch is the ring (a window of rows of the output's width)
-//! and a row of the source (with the SIMD pass's pairs, five rows' bytes),
-//! not a whole intermediate image.
+//! and a source row's worth of pixels (five with the SIMD horizontal pass's
+//! pairs), not a whole intermediate image.
 
 pub mod alpha;
 pub mod horizontal;
@@ -96,7 +96,7 @@ pub fn resize_band(src: &[u8], sw: usize, dst: &mut [u8], dw: usize, band: Band,
     let across = if sw != dw { Some(Taps::reserve(sw, dw, filter)?) } else { None };
     let down = if sh != dh { Some(Taps::reserve(sh, dh, filter)?) } else { None };
     let premultiplied = reserve::<u8>(4 * sw)?;
-    let pairs = reserve::<u8>(horizontal::SCRATCH * sw)?;
+    let pairs = reserve::<u8>(if across.is_some() { horizontal::SCRATCH * sw } else { 0 })?;
     let Some(down) = down else {
         let (across, (mut premultiplied, mut pairs)) = (across.map(Reserve::compute), (premultiplied, pairs).zeroed());
         for (y, out) in dst.chunks_exact_mut(4 * dw).enumerate() {
