@@ -78,20 +78,31 @@ pub fn pack_rgba(r: v128, g: v128, b: v128, a: v128) -> v128 {
     v128_or(v128_or(r, i32x4_shl(g, 8)), v128_or(i32x4_shl(b, 16), i32x4_shl(a, 24)))
 }
 
-/// The low byte of each of eight i32 lanes (values in [0, 255]), in order,
-/// in the low 8 bytes: two pixels' lanes back to RGBA bytes.
-#[inline(always)]
-pub fn low_bytes(a: v128, b: v128) -> v128 {
-    i8x16_shuffle::<0, 4, 8, 12, 16, 20, 24, 28, 0, 4, 8, 12, 16, 20, 24, 28>(a, b)
-}
-
-/// The low byte of each of sixteen i32 lanes (values in [0, 255]), in
-/// order: four pixels' lanes back to 16 RGBA bytes.
+/// Four pixels' i32 lanes (values in [0, 255]) back to their 16 RGBA bytes,
+/// pixel a first: packed lane by lane (`pack_rgba`), then transposed by a
+/// swizzle with a hoisted table. Saturating narrows, or shuffles, cost V8
+/// their masks or clamp constants rebuilt on every use.
 //
-//   a: [a3 a2 a1 a0] … d: [d3 d2 d1 d0]  →  [d0 d1 d2 d3 … a0 a1 a2 a3] (bytes, a0 lowest)
-#[inline(always)]
-pub fn four_pixels(a: v128, b: v128, c: v128, d: v128) -> v128 {
-    i64x2_shuffle::<0, 2>(low_bytes(a, b), low_bytes(c, d))
+//   packed: [a0 b0 c0 d0 | a1 b1 c1 d1 | …]  →  [a0 a1 a2 a3 | b0 b1 b2 b3 | …]
+pub struct FourPixels(v128);
+
+impl FourPixels {
+    #[inline(always)]
+    pub fn new() -> FourPixels {
+        // Byte 4k + q of the result is byte 4q + k of the packed lanes.
+        FourPixels(hoist(u8x16(0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15)))
+    }
+
+    #[inline(always)]
+    pub fn apply(&self, a: v128, b: v128, c: v128, d: v128) -> v128 {
+        i8x16_swizzle(pack_rgba(a, b, c, d), self.0)
+    }
+
+    /// One pixel: the low byte of each lane of `a`, in bytes 0 to 3.
+    #[inline(always)]
+    pub fn one(&self, a: v128) -> v128 {
+        i8x16_swizzle(a, self.0)
+    }
 }
 
 /// Straight colour from premultiplied sums: 255·c / a per lane, a being

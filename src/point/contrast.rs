@@ -27,12 +27,11 @@ pub fn scalar(px: &mut [u8], factor: f32) {
 
 #[cfg(target_feature = "simd128")]
 pub fn simd(px: &mut [u8], factor: f32) {
-    use crate::simd::{hoist, pack_rgba};
+    use crate::simd::{FourPixels, hoist};
     use core::arch::wasm32::*;
     let (slope, offset) = line(factor);
     let [slope, offset, zero, max, alpha] = [slope, offset, 0, 255, -1 << 24].map(|k| hoist(i32x4_splat(k)));
-    // Byte k of lane q holds input byte 4k + q after the packing below.
-    let transpose = hoist(u8x16(0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15));
+    let four = FourPixels::new();
     let level = |c| i32x4_min(i32x4_max(i32x4_shr(i32x4_add(i32x4_mul(c, slope), offset), 16), zero), max);
     crate::simd::map_blocks(px, |v| {
         let (lo, hi) = (u16x8_extend_low_u8x16(v), u16x8_extend_high_u8x16(v));
@@ -43,9 +42,7 @@ pub fn simd(px: &mut [u8], factor: f32) {
             u32x4_extend_high_u16x8(hi),
         ]
         .map(level);
-        // Shifts and ors rather than saturating narrows, which LLVM turns
-        // into clamps with constants V8 rebuilds on every iteration.
-        v128_bitselect(v, i8x16_swizzle(pack_rgba(a, b, c, d), transpose), alpha)
+        v128_bitselect(v, four.apply(a, b, c, d), alpha)
     });
 }
 

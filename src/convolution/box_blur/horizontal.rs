@@ -22,14 +22,14 @@ pub fn simd(row: &[i16], scale: f32, line: &mut [u8]) {
     use core::arch::wasm32::*;
     let span = row.len() / 4 - line.len() / 4;
     let [scale, half] = [f32x4_splat(scale), f32x4_splat(0.5)].map(crate::simd::hoist);
+    let four = crate::simd::FourPixels::new();
     // SAFETY: pixel p's four lanes lie in `row` for p < row.len() / 4.
     let at = |p: usize| unsafe { u32x4_load_extend_u16x4(row[..4 * p + 4].as_ptr().add(4 * p).cast()) };
     let mut sum = (0..span).fold(i32x4_splat(0), |s, p| i32x4_add(s, at(p)));
     for (x, o) in line.as_chunks_mut::<4>().0.iter_mut().enumerate() {
         let mean = i32x4_trunc_sat_f32x4(f32x4_add(f32x4_mul(f32x4_convert_i32x4(sum), scale), half));
-        let bytes = i8x16_shuffle::<0, 4, 8, 12, 0, 4, 8, 12, 0, 4, 8, 12, 0, 4, 8, 12>(mean, mean);
         // SAFETY: `o` is 4 bytes.
-        unsafe { v128_store32_lane::<0>(bytes, o.as_mut_ptr().cast()) };
+        unsafe { v128_store32_lane::<0>(four.one(mean), o.as_mut_ptr().cast()) };
         sum = i32x4_add(sum, i32x4_sub(at(x + span), at(x)));
     }
 }

@@ -97,6 +97,7 @@ pub fn simd(px: &mut [u8], w: usize, x0: usize, r: usize, scale: f32, ring: &mut
         i32x4(0, 0, 0, -1),
     ]
     .map(hoist);
+    let four = crate::simd::FourPixels::new();
     let mean = |s: v128| i32x4_trunc_sat_f32x4(f32x4_add(f32x4_mul(f32x4_convert_i32x4(s), scale), half));
     for y in 0..h {
         let (enter, e, l) = step(y, r, h, mask);
@@ -127,7 +128,7 @@ pub fn simd(px: &mut [u8], w: usize, x0: usize, r: usize, scale: f32, ring: &mut
                     v128_bitselect(mean(s), i32x4_trunc_sat_f32x4(f32x4_add(c, half)), a_lane)
                 })
             };
-            let out = crate::simd::four_pixels(out[0], out[1], out[2], out[3]);
+            let out = four.apply(out[0], out[1], out[2], out[3]);
             match row[16 * i..].first_chunk_mut::<16>() {
                 Some(piece) => unsafe { v128_store(piece.as_mut_ptr().cast(), out) },
                 None => {

@@ -33,6 +33,7 @@ pub fn simd(ring: &[f32], rows: &[usize], kernel: &[f32], bias: f32, px: &mut [u
     assert!(kernel.len() == size * size && rows.iter().all(|&row| row + lanes <= ring.len()));
     let [bias, half, zero, max, alpha] =
         [f32x4_splat(bias), f32x4_splat(0.5), i32x4_splat(0), i32x4_splat(255), u32x4_splat(0xff00_0000)].map(hoist);
+    let four = crate::simd::FourPixels::new();
     crate::simd::each_block::<16>(px, |b, p| {
         let mut acc = [f32x4_splat(0.0); 4];
         for (&row, k) in rows.iter().zip(kernel.as_chunks::<1>().0.chunks_exact(size)) {
@@ -50,7 +51,7 @@ pub fn simd(ring: &[f32], rows: &[usize], kernel: &[f32], bias: f32, px: &mut [u
         }
         let round = |a| i32x4_min(i32x4_max(i32x4_trunc_sat_f32x4(f32x4_add(f32x4_add(a, bias), half)), zero), max);
         let [a, b, c, d] = acc.map(round);
-        let rgb = crate::simd::four_pixels(a, b, c, d);
+        let rgb = four.apply(a, b, c, d);
         // SAFETY: `p` points at the block's 16 bytes.
         unsafe { v128_store(p.cast(), v128_bitselect(v128_load(p.cast()), rgb, alpha)) };
     });

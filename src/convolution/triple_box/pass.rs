@@ -84,6 +84,9 @@ pub fn simd(px: &mut [u8], n: usize, (first, stride): (usize, usize), k: usize, 
     let (g0, g1, g2) = (g0.as_mut_ptr(), g1.as_mut_ptr(), g2.as_mut_ptr());
     let factor = crate::simd::hoist(u32x4_splat(b.factor as u32));
     let zero = u32x4_splat(0);
+    // The products' high words are the means: one shuffle V8 knows
+    // (`shufps`) gathers them, and a swizzle their low bytes.
+    let four = crate::simd::FourPixels::new();
     // Every pixel the pass touches: first + i·stride + 4q for i < n, q < k.
     let span = &mut px[first..first + (n - 1) * stride + 4 * k];
     let px = span.as_mut_ptr();
@@ -99,7 +102,7 @@ pub fn simd(px: &mut [u8], n: usize, (first, stride): (usize, usize), k: usize, 
         let m = i32x4_add(m, a);
         let z = i32x4_add(z, m);
         let (lo, hi) = (u64x2_extmul_low_u32x4(z, factor), u64x2_extmul_high_u32x4(z, factor));
-        let out = i8x16_shuffle::<4, 12, 20, 28, 4, 12, 20, 28, 4, 12, 20, 28, 4, 12, 20, 28>(lo, hi);
+        let out = four.one(i32x4_shuffle::<1, 3, 5, 7>(lo, hi));
         let (e0, e1, e2) = (g0.add(c1 * k + q).cast::<v128>(), g1.add(c1 * k + q).cast::<v128>(), g2.add(c2 * k + q).cast::<v128>());
         let next = (i32x4_sub(a, v128_load(e0)), i32x4_sub(m, v128_load(e1)), i32x4_sub(z, v128_load(e2)));
         v128_store(e2, m);
