@@ -73,6 +73,10 @@ function plan(chain) {
       stage.halo += typeof op.reach === 'function' ? op.reach(...args) : op.reach;
     }
   }
+  // A chain ending in geometry leaves an empty stage, which would only pass
+  // the image through the workers; after autoLevels or equalize the last
+  // stage applies their table, empty or not.
+  if (stages.length > 1 && !stages.at(-1).steps.length && !stages.at(-2).whole) stages.pop();
   return stages;
 }
 
