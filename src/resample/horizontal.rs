@@ -45,7 +45,7 @@ pub fn simd(row: &[u8], taps: &Taps, pairs: &mut [u8], out: &mut [u8]) {
     // The clamp to bytes and the pick of each lane's low byte as three
     // ops: the narrowing `i16x8`/`u8x16` pair became a dozen in V8.
     let k255 = crate::simd::hoist(i32x4_splat(255));
-    let low_bytes = crate::simd::hoist(u32x4(0x0c08_0400, 0, 0, 0));
+    let four = crate::simd::FourPixels::new();
     let load = |entry: &[u8]| {
         let bytes = &entry[..16];
         // SAFETY: 16 bytes.
@@ -67,7 +67,7 @@ pub fn simd(row: &[u8], taps: &Taps, pairs: &mut [u8], out: &mut [u8]) {
         if let Some(k) = k.get(steps.len()).filter(|_| !odd.is_empty()) {
             tap(load(odd), k);
         }
-        let bytes = i8x16_swizzle(i32x4_min(i32x4_max(sum(hi, lo, half), zero), k255), low_bytes);
+        let bytes = four.one(i32x4_min(i32x4_max(sum(hi, lo, half), zero), k255));
         *px = u32x4_extract_lane::<0>(bytes).to_le_bytes();
     }
 }
