@@ -95,10 +95,13 @@ impl Quad for core::arch::wasm32::v128 {
         use core::arch::wasm32::*;
         let a = f32x4_extract_lane::<3>(self);
         let straight = f32x4_replace_lane::<3>(f32x4_div(self, f32x4_splat(a)), a);
-        let bytes = u32x4_min(u32x4_trunc_sat_f32x4(f32x4_add(straight, f32x4_splat(0.5))), u32x4_splat(255));
+        // The signed conversion and a clamp, where V8's unsigned conversion
+        // is twice as long; a hoisted byte table, where a constant one had
+        // its masks rebuilt for every pixel.
+        let bytes = i32x4_trunc_sat_f32x4(f32x4_add(straight, f32x4_splat(0.5)));
+        let bytes = i32x4_min(i32x4_max(bytes, i32x4_splat(0)), i32x4_splat(255));
         let bytes = if a <= 0.0 { i32x4_replace_lane::<0>(i32x4_replace_lane::<1>(i32x4_replace_lane::<2>(bytes, 0), 0), 0) } else { bytes };
-        // The low byte of each lane, in order.
-        u32x4_extract_lane::<0>(u8x16_swizzle(bytes, u8x16(0, 4, 8, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
+        u32x4_extract_lane::<0>(crate::simd::FourPixels::new().one(bytes))
     }
 }
 
@@ -108,6 +111,8 @@ struct Source<'a> {
     w: i64,
     h: i64,
     background: u32,
+    /// A pixel whose every tap is the background: where s' ≤ 0.
+    behind: u32,
 }
 
 impl Source<'_> {
@@ -134,7 +139,7 @@ fn pixel<Q: Quad>(src: &Source, m: &Matrix, filter: Filter, x: usize, y: usize) 
     let (fx, fy) = (x as f32 + 0.5, y as f32 + 0.5);
     let s = m[6] * fx + m[7] * fy + m[8];
     if !(s > 0.0) {
-        return Q::zero().add_tap(src.background, 1.0).finish();
+        return src.behind;
     }
     // An affine map has s = 1 exactly, and x / 1 is x: no division.
     let (u, v) = (m[0] * fx + m[1] * fy + m[2], m[3] * fx + m[4] * fy + m[5]);
@@ -183,7 +188,8 @@ fn pixel<Q: Quad>(src: &Source, m: &Matrix, filter: Filter, x: usize, y: usize) 
 /// Warps `src` (sw wide) into `dst` (dw wide).
 pub fn warp_with<Q: Quad>(src: &[u8], sw: usize, dst: &mut [u8], dw: usize, m: &Matrix, filter: Filter, background: u32) {
     let sh = src.len() / 4 / sw;
-    let source = Source { px: src, w: sw as i64, h: sh as i64, background };
+    let behind = Q::zero().add_tap(background, 1.0).finish();
+    let source = Source { px: src, w: sw as i64, h: sh as i64, background, behind };
     for (y, row) in dst.chunks_exact_mut(4 * dw).enumerate() {
         for (x, p) in row.as_chunks_mut::<4>().0.iter_mut().enumerate() {
             *p = pixel::<Q>(&source, m, filter, x, y).to_le_bytes();
