@@ -159,24 +159,22 @@ pub mod simd {
         F32x4(f32x4_mul(f32x4_convert_u32x4(channel(v, shift, ff)), inv255))
     }
 
-    /// `to_byte(255·x)` per lane, as an i32 lane.
+    /// `to_byte(255·x)` per lane, as an i32 lane; `zero` and `max` are the
+    /// hoisted i32 0 and 255.
     #[inline(always)]
-    pub fn to_byte(x: F32x4, k255: v128, half: v128, max: v128) -> v128 {
-        u32x4_min(
-            u32x4_trunc_sat_f32x4(f32x4_add(f32x4_mul(x.0, k255), half)),
-            max,
-        )
+    pub fn to_byte(x: F32x4, k255: v128, half: v128, zero: v128, max: v128) -> v128 {
+        crate::simd::trunc_clamped(f32x4_add(f32x4_mul(x.0, k255), half), zero, max)
     }
 
     /// `map_rgb_scalar` four pixels at a time.
     #[inline(always)]
     pub fn map_rgb_simd(px: &mut [u8], f: impl Fn([F32x4; 3]) -> [F32x4; 3]) {
-        let [ff, k255, inv255, half] =
-            [u32x4_splat(0xff), f32x4_splat(255.0), f32x4_splat(1.0 / 255.0), f32x4_splat(0.5)].map(hoist);
+        let [ff, k255, inv255, half, zero] =
+            [u32x4_splat(0xff), f32x4_splat(255.0), f32x4_splat(1.0 / 255.0), f32x4_splat(0.5), u32x4_splat(0)].map(hoist);
         let alpha = hoist(u32x4_splat(0xff00_0000));
         crate::simd::map_blocks(px, |v| {
             let [r, g, b] =
-                f([0, 8, 16].map(|s| unit(v, s, ff, inv255))).map(|x| to_byte(x, k255, half, ff));
+                f([0, 8, 16].map(|s| unit(v, s, ff, inv255))).map(|x| to_byte(x, k255, half, zero, ff));
             v128_or(pack_rgba(r, g, b, u32x4_splat(0)), v128_and(v, alpha))
         });
     }

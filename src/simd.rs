@@ -51,6 +51,15 @@ pub fn channel(v: v128, shift: u32, ff: v128) -> v128 {
     v128_and(u32x4_shr(v, shift), ff)
 }
 
+/// Each f32 lane truncated to an integer and clamped to [0, max] (`zero`
+/// and `max` below 2^31, both hoisted); NaN gives 0. The same lanes as
+/// `u32x4_min(u32x4_trunc_sat_f32x4(x), max)`, in half the instructions V8
+/// spends on the unsigned conversion.
+#[inline(always)]
+pub fn trunc_clamped(x: v128, zero: v128, max: v128) -> v128 {
+    i32x4_min(i32x4_max(i32x4_trunc_sat_f32x4(x), zero), max)
+}
+
 /// Converts whole f32 lanes in [0, 2^23) to i32 in two cheap ops: adding 2^23
 /// puts the integer in the low mantissa bits, and subtracting the bits of
 /// 2^23 leaves it.

@@ -137,7 +137,7 @@ pub fn simd(dst: &mut [u8], src: &[u8], mode: u32, opacity: f32) {
     use crate::lanes::{F32x4, simd::to_byte as byte, simd::unit};
     use crate::simd::{hoist, pack_rgba};
     use core::arch::wasm32::*;
-    let [ff, alpha] = [0xff, 0xff00_0000].map(|k| hoist(u32x4_splat(k)));
+    let [ff, alpha, zero] = [0xff, 0xff00_0000, 0].map(|k| hoist(u32x4_splat(k)));
     let [k255, inv255, half] = [255.0, 1.0 / 255.0, 0.5].map(|k| hoist(f32x4_splat(k)));
     let [k127, k255_16, one] = [127, 255, 1].map(|k| hoist(u16x8_splat(k)));
     let skip_clear = keeps_dst_under_clear_source(mode);
@@ -193,7 +193,7 @@ pub fn simd(dst: &mut [u8], src: &[u8], mode: u32, opacity: f32) {
                 _ => {
                     let [s, b] = [vs, vb].map(|v| [0, 8, 16, 24].map(|shift| unit(v, shift, ff, inv255)));
                     let (c, a) = pixel::<F32x4>(mode, opacity, s, b);
-                    let [r, g, b, a] = [c[0], c[1], c[2], a].map(|x| byte(x, k255, half, ff));
+                    let [r, g, b, a] = [c[0], c[1], c[2], a].map(|x| byte(x, k255, half, zero, ff));
                     let float = pack_rgba(r, g, b, a);
                     integer_lanes.map_or(float, |o| v128_bitselect(o, float, opaque_dst))
                 }

@@ -93,13 +93,13 @@ pub fn simd(px: &mut [u8], w: usize, scale: f32) -> Result<(), Status> {
     use crate::lanes::F32x4;
     use crate::simd::hoist;
     use core::arch::wasm32::*;
-    let [half, alpha, max] = [f32x4_splat(0.5), u32x4_splat(0xff00_0000), u32x4_splat(255)].map(hoist);
+    let [half, alpha, max, zero] = [f32x4_splat(0.5), u32x4_splat(0xff00_0000), u32x4_splat(255), u32x4_splat(0)].map(hoist);
     // SAFETY: rows hold w + 5 f32 and `at` ≤ w + 1: four lanes fit.
     let load = |row: &[f32], at: usize| F32x4(unsafe { v128_load(row.as_ptr().add(at).cast()) });
     rows(px, w, luma_simd, |rows, out| {
         crate::simd::each_block::<16>(out, |b, p| {
             let m = magnitude(rows, 4 * b + 1, scale, load);
-            let v = u32x4_min(u32x4_trunc_sat_f32x4(f32x4_add(m.0, half)), max);
+            let v = crate::simd::trunc_clamped(f32x4_add(m.0, half), zero, max);
             let grey = v128_or(v128_or(v, i32x4_shl(v, 8)), i32x4_shl(v, 16));
             // SAFETY: `each_block` passes 16 bytes; no alignment needed.
             unsafe { v128_store(p.cast(), v128_or(grey, v128_and(v128_load(p.cast()), alpha))) };

@@ -43,7 +43,7 @@ pub fn simd(px: &mut [u8], amount: f32, seed: u32, mono: bool) {
     } else {
         (golden, u32x4_splat(GOLDEN.wrapping_mul(2)))
     };
-    let [ff, max] = [0xff, 255].map(|k| hoist(u32x4_splat(k)));
+    let [ff, max, zero] = [0xff, 255, 0].map(|k| hoist(u32x4_splat(k)));
     let [scale, one, amount, half] =
         [1.0 / 8_388_608.0, 1.0, amount, 0.5].map(|k| hoist(f32x4_splat(k)));
     let alpha = hoist(u32x4_splat(0xff00_0000));
@@ -59,7 +59,7 @@ pub fn simd(px: &mut [u8], amount: f32, seed: u32, mono: bool) {
     let noisy = |c: v128, n: v128| {
         let t = f32x4_sub(f32x4_mul(f32x4_convert_u32x4(u32x4_shr(n, 8)), scale), one);
         let x = f32x4_add(f32x4_convert_u32x4(c), f32x4_mul(amount, t));
-        u32x4_min(u32x4_trunc_sat_f32x4(f32x4_add(x, half)), max)
+        crate::simd::trunc_clamped(f32x4_add(x, half), zero, max)
     };
     crate::simd::each_block::<16>(px, |b, p| {
         let i3 = i32x4_add(u32x4_splat((b as u32).wrapping_mul(12)), three_i);

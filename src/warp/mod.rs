@@ -95,11 +95,9 @@ impl Quad for core::arch::wasm32::v128 {
         use core::arch::wasm32::*;
         let a = f32x4_extract_lane::<3>(self);
         let straight = f32x4_replace_lane::<3>(f32x4_div(self, f32x4_splat(a)), a);
-        // The signed conversion and a clamp, where V8's unsigned conversion
-        // is twice as long; a hoisted byte table, where a constant one had
-        // its masks rebuilt for every pixel.
-        let bytes = i32x4_trunc_sat_f32x4(f32x4_add(straight, f32x4_splat(0.5)));
-        let bytes = i32x4_min(i32x4_max(bytes, i32x4_splat(0)), i32x4_splat(255));
+        // A hoisted byte table below, where a constant one had its masks
+        // rebuilt for every pixel.
+        let bytes = crate::simd::trunc_clamped(f32x4_add(straight, f32x4_splat(0.5)), i32x4_splat(0), i32x4_splat(255));
         let bytes = if a <= 0.0 { i32x4_replace_lane::<0>(i32x4_replace_lane::<1>(i32x4_replace_lane::<2>(bytes, 0), 0), 0) } else { bytes };
         u32x4_extract_lane::<0>(crate::simd::FourPixels::new().one(bytes))
     }
