@@ -135,8 +135,15 @@ fn resize_equals_the_scalar_kernels_on_every_size_class() {
     let mut rng = Rng(41);
     let extreme = [[4096, 2, 1, 2], [2, 4096, 2, 1], [1, 1, 4096, 3], [3, 1, 2, 4096], [1000, 999, 7, 1001]];
     let sizes = SIZES.iter().flat_map(|&(w, h)| {
-        // Down, up, one axis only, and a ratio just off 1.
-        [[w, h, w.div_ceil(3), h.div_ceil(2)], [w, h, 2 * w + 3, 3 * h + 1], [w, h, w + 5, h], [w, h, w, h + 1]]
+        // Down, up, one axis only, a ratio just off 1, halving and doubling.
+        [
+            [w, h, w.div_ceil(3), h.div_ceil(2)],
+            [w, h, 2 * w + 3, 3 * h + 1],
+            [w, h, w + 5, h],
+            [w, h, w, h + 1],
+            [w, h, w.div_ceil(2), h.div_ceil(2)],
+            [w, h, 2 * w, 2 * h],
+        ]
     });
     for size in sizes.chain(extreme) {
         let [sw, sh, ..] = size;
