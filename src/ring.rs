@@ -32,6 +32,21 @@ impl<T> Ring<T> {
         }
     }
 
+    /// As `make_until`, but rows n and n + 1 at once, even where only row n
+    /// is due: `make(n, [slot n, slot n + 1])` fills both. The ring must be
+    /// a row deeper than any window it holds, so that row n + 1's slot
+    /// holds no row still in use when row n is due.
+    #[inline(always)]
+    pub fn make_pairs_until(&mut self, end: usize, mut make: impl FnMut(usize, [&mut [T]; 2])) {
+        while self.next < end {
+            let (a, b) = (self.at(self.next), self.at(self.next + 1));
+            let (low, high) = self.rows.split_at_mut(a.max(b));
+            let (first, second) = (&mut low[a.min(b)..][..self.pitch], &mut high[..self.pitch]);
+            make(self.next, if a < b { [first, second] } else { [second, first] });
+            self.next += 2;
+        }
+    }
+
     /// No row below `n` will be needed: they are never made.
     pub fn skip_to(&mut self, n: usize) {
         self.next = self.next.max(n);

@@ -5,9 +5,9 @@
 //! are Pillow's, not merely close. Nearest copies pixels.
 //!
 //! The horizontal pass streams into a ring of rows that the vertical pass
-//! reads, so scratch is the ring (a window of rows of the output's width)
-//! and a source row's worth of pixels (five with the SIMD horizontal pass's
-//! pairs), not a whole intermediate image.
+//! reads, so scratch is the ring (a window of rows of the output's width,
+//! and one more) and two source rows' worth of pixels (ten with the SIMD
+//! horizontal pass's pairs), not a whole intermediate image.
 
 pub mod alpha;
 pub mod horizontal;
@@ -81,8 +81,11 @@ pub fn resize(src: &[u8], sw: usize, sh: usize, dst: &mut [u8], dw: usize, dh: u
 /// row `dst`'s windows read.
 pub fn resize_band(src: &[u8], sw: usize, dst: &mut [u8], dw: usize, band: Band, filter: Filter) -> Result<(), Status> {
     let Band { sh, top, dh, first } = band;
-    // Source row n of the whole image.
-    let row = |n: usize| &src[4 * sw * (n - top)..][..4 * sw];
+    // Source row n of the whole image; past the rows `src` holds, its last
+    // (the horizontal pass makes rows two at a time, and a pair's second
+    // may be one that no window reads).
+    let end = top + src.len() / (4 * sw);
+    let row = |n: usize| &src[4 * sw * (n.min(end - 1) - top)..][..4 * sw];
     // Pillow returns a copy, without the premultiplied round trip.
     if (sw, sh) == (dw, dh) {
         dst.copy_from_slice(&src[4 * sw * (first - top)..][..dst.len()]);
@@ -95,19 +98,25 @@ pub fn resize_band(src: &[u8], sw: usize, dst: &mut [u8], dw: usize, band: Band,
     // is reserved before the tables are computed or a pixel is written.
     let across = if sw != dw { Some(Taps::reserve(sw, dw, filter)?) } else { None };
     let down = if sh != dh { Some(Taps::reserve(sh, dh, filter)?) } else { None };
-    let premultiplied = reserve::<u8>(4 * sw)?;
+    let premultiplied = reserve::<u8>(8 * sw)?;
     let pairs = reserve::<u8>(if across.is_some() { horizontal::SCRATCH * sw } else { 0 })?;
     let Some(down) = down else {
-        let (across, (mut premultiplied, mut pairs)) = (across.map(Reserve::compute), (premultiplied, pairs).zeroed());
-        for (y, out) in dst.chunks_exact_mut(4 * dw).enumerate() {
-            make_row(row(first + y), across.as_ref(), (&mut premultiplied, &mut pairs), out);
-            alpha::unpremultiply::run(out);
+        // Output rows two at a time, the last alone beside a spare row.
+        let spare = reserve::<u8>(4 * dw)?;
+        let (across, (mut premultiplied, mut pairs, mut spare)) = (across.map(Reserve::compute), (premultiplied, pairs, spare).zeroed());
+        for (y, out) in dst.chunks_mut(8 * dw).enumerate() {
+            let (a, b) = out.split_at_mut(4 * dw);
+            let b = if b.is_empty() { &mut spare[..] } else { b };
+            make_rows([row(first + 2 * y), row(first + 2 * y + 1)], across.as_ref(), (&mut premultiplied, &mut pairs), [&mut *a, &mut *b]);
+            alpha::unpremultiply::run(a);
+            alpha::unpremultiply::run(b);
         }
         return Ok(());
     };
-    // Rows padded to whole v128s, for the vertical pass's last block.
+    // Rows padded to whole v128s, for the vertical pass's last block; a row
+    // more than the widest window, for `make_pairs_until`.
     let pitch = (4 * dw).next_multiple_of(16);
-    let depth = down.widest();
+    let depth = down.widest() + 1;
     let ring = reserve::<u8>(depth.checked_mul(pitch).ok_or(Status::OutOfMemory)?)?;
     let rows = reserve::<usize>(depth)?;
     let (mut premultiplied, mut pairs, ring, mut rows) = (premultiplied, pairs, ring, rows).zeroed();
@@ -117,8 +126,8 @@ pub fn resize_band(src: &[u8], sw: usize, dst: &mut [u8], dw: usize, band: Band,
         let (start, count, k) = down.of(first + y);
         // Windows only move down: rows above this one are done with.
         ring.skip_to(start);
-        ring.make_until(start + count, |n, slot| {
-            make_row(row(n), across.as_ref(), (&mut premultiplied, &mut pairs), &mut slot[..4 * dw]);
+        ring.make_pairs_until(start + count, |n, [a, b]| {
+            make_rows([row(n), row(n + 1)], across.as_ref(), (&mut premultiplied, &mut pairs), [&mut a[..4 * dw], &mut b[..4 * dw]]);
         });
         let rows = &mut rows[..count];
         for (j, at) in rows.iter_mut().enumerate() {
@@ -130,20 +139,26 @@ pub fn resize_band(src: &[u8], sw: usize, dst: &mut [u8], dw: usize, band: Band,
     Ok(())
 }
 
-/// One row of the intermediate image: the source row premultiplied, and
-/// filtered horizontally if the width changes; the scratch is a row for the
-/// premultiplied pixels and the horizontal pass's own.
+/// Two rows of the intermediate image: the source rows premultiplied, and
+/// filtered horizontally if the width changes; the scratch is two rows for
+/// the premultiplied pixels and the horizontal pass's own.
 #[inline(never)]
-fn make_row(src: &[u8], across: Option<&Taps>, (premultiplied, pairs): (&mut [u8], &mut [u8]), out: &mut [u8]) {
-    let row = if alpha::opaque::run(src) {
-        src
-    } else {
-        premultiplied.copy_from_slice(src);
-        point::premultiply::run(premultiplied);
-        premultiplied
-    };
+fn make_rows(src: [&[u8]; 2], across: Option<&Taps>, (premultiplied, pairs): (&mut [u8], &mut [u8]), out: [&mut [u8]; 2]) {
+    let (a, b) = premultiplied.split_at_mut(src[0].len());
+    let rows = [(src[0], a), (src[1], b)].map(|(src, buf)| -> &[u8] {
+        if alpha::opaque::run(src) {
+            return src;
+        }
+        buf.copy_from_slice(src);
+        point::premultiply::run(buf);
+        buf
+    });
     match across {
-        Some(taps) => horizontal::run(row, taps, pairs, out),
-        None => out.copy_from_slice(row),
+        Some(taps) => horizontal::run(rows, taps, pairs, out),
+        None => {
+            for (row, out) in rows.into_iter().zip(out) {
+                out.copy_from_slice(row);
+            }
+        }
     }
 }
