@@ -129,9 +129,11 @@ pub fn resize_band(src: &[u8], sw: usize, dst: &mut [u8], dw: usize, band: Band,
         ring.make_pairs_until(start + count, |n, [a, b]| {
             make_rows([row(n), row(n + 1)], across.as_ref(), (&mut premultiplied, &mut pairs), [&mut a[..4 * dw], &mut b[..4 * dw]]);
         });
-        let rows = &mut rows[..count];
+        // Whole pairs of rows: an odd window's last tap, of weight 0, reads
+        // its last row again (the ring's extra row leaves room).
+        let rows = &mut rows[..count.next_multiple_of(2)];
         for (j, at) in rows.iter_mut().enumerate() {
-            *at = ring.at(start + j);
+            *at = ring.at(start + j.min(count - 1));
         }
         vertical::run(ring.rows(), rows, k, out);
         alpha::unpremultiply::run(out);

@@ -1,5 +1,6 @@
 //! The vertical pass: one output row from the window of intermediate rows
-//! (offsets into the ring, in order), Σ p·k per byte in Q22, as Pillow.
+//! (offsets into the ring, in order; an odd window ends with any row, its
+//! weight being 0), Σ p·k per byte in Q22, as Pillow.
 
 use super::horizontal::clip8;
 use super::taps::{PRECISION, Pair, weights};
@@ -16,22 +17,23 @@ pub fn scalar(ring: &[u8], rows: &[usize], k: &[Pair], out: &mut [u8]) {
 
 /// Sixteen bytes per block, two rows per step: their bytes interleaved
 /// (a0 b0 a1 b1 …) as i16 lanes meet the packed weight pair in
-/// `i32x4.dot_i16x8`. Ring rows are padded to whole blocks.
+/// `i32x4.dot_i16x8`. Ring rows are padded to whole blocks and checked
+/// once, not at every load.
 #[cfg(target_feature = "simd128")]
 pub fn simd(ring: &[u8], rows: &[usize], k: &[Pair], out: &mut [u8]) {
     use core::arch::wasm32::*;
     let zero = crate::simd::hoist(i32x4_splat(0));
     let half = crate::simd::hoist(i32x4_splat(1 << (PRECISION - 1)));
-    let load = |at: usize| {
-        let bytes = &ring[at..][..16];
-        // SAFETY: 16 bytes.
-        unsafe { v128_load(bytes.as_ptr().cast()) }
-    };
+    let padded = out.len().next_multiple_of(16);
+    assert!(rows.len() == 2 * k.len() && rows.iter().all(|&at| at + padded <= ring.len()));
+    let pairs = rows.as_chunks::<2>().0;
     crate::simd::each_block::<16>(out, |b, p| {
+        // SAFETY: bytes 16b .. 16b + 15 of every row lie in the ring
+        // (checked above: each_block's b < padded / 16).
+        let load = |at: usize| unsafe { v128_load(ring.as_ptr().add(at + 16 * b).cast()) };
         let mut acc = [zero; 8];
-        for (pair, k) in rows.chunks(2).zip(k) {
-            let a = load(pair[0] + 16 * b);
-            let c = pair.get(1).map_or(zero, |&at| load(at + 16 * b));
+        for (&[a, c], k) in pairs.iter().zip(k) {
+            let (a, c) = (load(a), load(c));
             let low = i8x16_shuffle::<0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23>(a, c);
             let high = i8x16_shuffle::<8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31>(a, c);
             let lanes = [
